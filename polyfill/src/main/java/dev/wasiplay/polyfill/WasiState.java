@@ -1,0 +1,19 @@
+package dev.wasiplay.polyfill;
+
+import dev.wasiplay.polyfill.vfs.PathResolver;
+
+/** The state shared by the syscall families of one guest instance. */
+final class WasiState {
+    final WasiOptions options;
+    final Memory mem = new Memory();
+    final FdTable fds;
+    final PathResolver resolver = new PathResolver();
+    final long startMonotonic;
+    int exitCode = -1;
+
+    WasiState(WasiOptions options) {
+        this.options = options;
+        this.fds = new FdTable(options);
+        this.startMonotonic = options.clock.monotonicNanos();
+    }
+}
