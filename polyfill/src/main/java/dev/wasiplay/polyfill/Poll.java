@@ -13,6 +13,8 @@ final class Poll {
     static final int EVENT_SIZE = 32;
 
     private final WasiState state;
+    /** Deadline of each clock subscription of the current call, computed once (reused between calls). */
+    private long[] deadlines = new long[4];
 
     Poll(WasiState state) {
         this.state = state;
@@ -31,11 +33,15 @@ final class Poll {
             WasiClock clock = state.options.clock;
             int events = 0;
             long earliestDeadline = Long.MAX_VALUE;
+            if (deadlines.length < count) {
+                deadlines = new long[Math.max(count, deadlines.length * 2)];
+            }
             for (int i = 0; i < count; i++) {
                 int sub = in + i * SUBSCRIPTION_SIZE;
                 int tag = mem.u8(sub + 8);
                 if (tag == Flags.EVENT_CLOCK) {
                     long deadline = deadline(mem, sub, clock);
+                    deadlines[i] = deadline;
                     if (deadline == Long.MIN_VALUE) {
                         events = event(mem, out, events, mem.i64(sub), Errno.INVAL, tag, 0);
                     } else if (deadline < earliestDeadline) {
@@ -56,7 +62,7 @@ final class Poll {
                 for (int i = 0; i < count; i++) {
                     int sub = in + i * SUBSCRIPTION_SIZE;
                     if (mem.u8(sub + 8) == Flags.EVENT_CLOCK) {
-                        long deadline = deadline(mem, sub, clock);
+                        long deadline = deadlines[i];
                         if (deadline != Long.MIN_VALUE && deadline <= Math.max(now, earliestDeadline)) {
                             events = event(mem, out, events, mem.i64(sub), Errno.SUCCESS, Flags.EVENT_CLOCK, 0);
                         }
