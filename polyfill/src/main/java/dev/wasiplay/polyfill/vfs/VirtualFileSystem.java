@@ -139,9 +139,16 @@ public final class VirtualFileSystem {
         }
     }
 
+    /** Splits a host-side path on '/', dropping empty and "." parts (a hand loop: regex would bloat the JS). */
     static String[] split(String path) {
         java.util.ArrayList<String> parts = new java.util.ArrayList<>();
-        for (String part : path.split("/")) {
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i < path.length() && path.charAt(i) != '/') {
+                continue;
+            }
+            String part = path.substring(start, i);
+            start = i + 1;
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }
