@@ -1,0 +1,18 @@
+package dev.wasiplay.web.js;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/** Typed-array operations missing from TeaVM's bindings. */
+public final class TypedArrays {
+    private TypedArrays() {
+    }
+
+    /** Copies {@code source[from..from+length)} to {@code target[to..]} in one native call. */
+    @JSBody(params = { "source", "from", "target", "to", "length" },
+            script = "target.set(source.subarray(from, from + length), to);")
+    public static native void copy(Int8Array source, int from, Int8Array target, int to, int length);
+
+    @JSBody(params = { "array", "from", "to" }, script = "return array.subarray(from, to);")
+    public static native Int8Array subarray(Int8Array array, int from, int to);
+}

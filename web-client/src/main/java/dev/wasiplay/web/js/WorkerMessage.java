@@ -1,0 +1,31 @@
+package dev.wasiplay.web.js;
+
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+
+/** A message to the page; which properties are set depends on {@code type} (see the module README). */
+public interface WorkerMessage extends JSObject {
+    @JSProperty
+    void setType(String type);
+
+    @JSProperty
+    void setPhase(String phase);
+
+    @JSProperty
+    void setLoaded(double loaded);
+
+    @JSProperty
+    void setTotal(double total);
+
+    @JSProperty
+    void setText(String text);
+
+    @JSProperty
+    void setExitCode(int exitCode);
+
+    @JSProperty
+    void setDurationMs(double durationMs);
+
+    @JSProperty
+    void setMessage(String message);
+}

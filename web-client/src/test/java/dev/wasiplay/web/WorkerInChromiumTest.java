@@ -1,0 +1,311 @@
+package dev.wasiplay.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.wasiplay.runtimes.BundledRuntimes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The TeaVM-compiled worker (target/classes/public/js, what the jar ships) running CPython's python.wasm in
+ * Debian's Chromium: one browser and one page for all cases, each case one run message to the worker.
+ */
+class WorkerInChromiumTest {
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final String PYTHON = "/python.wasm";
+
+    private static StaticServer server;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static Page page;
+
+    @BeforeAll
+    static void openPage() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM), "this test needs Debian's Chromium at " + CHROMIUM
+                + " (apt-get install chromium); it proves the compiled worker runs in a real browser");
+        server = new StaticServer()
+                .serve("/worker-test.html", resource("worker-test.html"), "text/html; charset=utf-8")
+                .serve(PYTHON, BundledRuntimes.python().bytes(), "application/wasm")
+                .serve("/trap.wasm", TRAP_MODULE, "application/wasm")
+                .serve("/not-wasm.wasm", "just text".getBytes(StandardCharsets.UTF_8), "application/wasm");
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run")));
+        page = browser.newPage();
+        page.onConsoleMessage(m -> System.out.println("[page console] " + m.text()));
+        page.navigate(server.baseUrl() + "/worker-test.html");
+        assertEquals(Boolean.TRUE, page.evaluate("crossOriginIsolated"), "the test page must be cross-origin isolated");
+    }
+
+    @AfterAll
+    static void closePage() {
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void firstRunDownloadsCompilesAndPrints() {
+        long started = System.nanoTime();
+        WorkerRun run = runInFreshWorker(python("print(sum(range(10)))"));
+        double wallMs = (System.nanoTime() - started) / 1e6;
+
+        assertEquals("45\n", run.stdout(), run::toString);
+        assertEquals("", run.stderr(), run::toString);
+        assertEquals(0, run.exitCode());
+        assertEquals(List.of("download", "compile", "run"), run.phases(), run::toString);
+        Map<String, Object> lastProgress = run.ofType("status").stream()
+                .filter(m -> m.containsKey("loaded")).reduce((a, b) -> b).orElseThrow();
+        double size = BundledRuntimes.python().size();
+        assertEquals(size, ((Number) lastProgress.get("loaded")).doubleValue(), run::toString);
+        assertEquals(size, ((Number) lastProgress.get("total")).doubleValue(), run::toString);
+        assertTrue(run.durationMs() > 0, run::toString);
+        System.out.printf("first run (fetch + compile + run): %.0f ms wall, %.0f ms instantiate to exit%n",
+                wallMs, run.durationMs());
+    }
+
+    @Test
+    void compiledModuleIsReusedByTheNextRun() {
+        run(python("pass"));
+        long started = System.nanoTime();
+        WorkerRun again = run(python("print('again')"));
+        double wallMs = (System.nanoTime() - started) / 1e6;
+
+        assertEquals(List.of("run"), again.phases(), again::toString);
+        assertEquals("again\n", again.stdout());
+        assertEquals(0, again.exitCode());
+        System.out.printf("cached run: %.0f ms wall, %.0f ms instantiate to exit%n", wallMs, again.durationMs());
+    }
+
+    @Test
+    void stderrAndExitStatus() {
+        WorkerRun run = run(python("import sys\nprint('bad things', file=sys.stderr)\nsys.exit(3)"));
+
+        assertEquals("bad things\n", run.stderr(), run::toString);
+        assertEquals("", run.stdout(), run::toString);
+        assertEquals(3, run.exitCode());
+    }
+
+    @Test
+    void uncaughtExceptionExitsWithOne() {
+        WorkerRun run = run(python("raise ValueError('nope')"));
+
+        assertTrue(run.stderr().contains("ValueError: nope"), run::toString);
+        assertEquals(1, run.exitCode());
+    }
+
+    @Test
+    void stdinIsTheUtf8OfTheStringThenEndOfInput() {
+        Map<String, Object> request = python("import sys\ndata = sys.stdin.read()\nprint(len(data), data.upper(), end='')");
+        request.put("stdin", "héllo\nwörld\n");
+
+        WorkerRun run = run(request);
+
+        assertEquals("12 HÉLLO\nWÖRLD\n", run.stdout(), run::toString);
+        assertEquals(0, run.exitCode());
+    }
+
+    @Test
+    void filesAreReadableAndWritable() {
+        Map<String, Object> request = request(List.of("python", "/main.py"));
+        request.put("files", Map.of(
+                "main.py", String.join("\n",
+                        "import os",
+                        "with open('/data/in.txt') as f: text = f.read()",
+                        "with open('/result.txt', 'w') as f: f.write(text[::-1])",
+                        "print(open('/result.txt').read())",
+                        "print(sorted(os.listdir('/')))"),
+                "/data/in.txt", "olleh ✓"));
+
+        WorkerRun run = run(request);
+
+        assertEquals("✓ hello\n['data', 'main.py', 'result.txt']\n", run.stdout(), run::toString);
+        assertEquals(0, run.exitCode());
+    }
+
+    @Test
+    void argvAndEnvironmentReachTheGuest() {
+        Map<String, Object> request = request(List.of("python", "-c", "import os, sys; print(sys.argv[1:], os.environ['GREETING'])", "a b", "ç"));
+        request.put("env", Map.of("GREETING", "grüß dich"));
+
+        WorkerRun run = run(request);
+
+        assertEquals("['a b', 'ç'] grüß dich\n", run.stdout(), run::toString);
+    }
+
+    @Test
+    void outputStreamsWhileTheProgramRuns() {
+        WorkerRun run = run(python("import time\nfor i in range(3):\n    print('tick', i, flush=True)\n    time.sleep(0.2)"));
+
+        List<Map<String, Object>> stdout = run.ofType("stdout");
+        assertEquals("tick 0\ntick 1\ntick 2\n", run.stdout(), run::toString);
+        assertTrue(stdout.size() >= 2, run::toString);
+        Map<String, Object> exit = run.last();
+        assertEquals("exit", exit.get("type"));
+        double firstToExitMs = run.receivedAt(exit) - run.receivedAt(stdout.get(0));
+        assertTrue(firstToExitMs >= 400, "the first line arrived only " + firstToExitMs + " ms before the exit: " + run);
+    }
+
+    @Test
+    void sleepWaitsAtLeastTheRequestedTime() {
+        WorkerRun run = run(python("import time\nt = time.monotonic()\ntime.sleep(0.1)\nprint(time.monotonic() - t >= 0.1)"));
+
+        assertEquals("True\n", run.stdout(), run::toString);
+        assertTrue(run.durationMs() >= 100, run::toString);
+    }
+
+    @Test
+    void clockReadsTheWallTimeWithSubMillisecondPrecision() {
+        long before = System.currentTimeMillis();
+        WorkerRun run = run(python("import time\nprint(time.time_ns(), any(time.time_ns() % 1000000 for _ in range(100)))"));
+        long after = System.currentTimeMillis();
+
+        String[] fields = run.stdout().trim().split(" ");
+        long guestMillis = Long.parseLong(fields[0]) / 1_000_000;
+        assertTrue(guestMillis >= before - 1000 && guestMillis <= after + 1000, run::toString);
+        assertEquals("True", fields[1], "time_ns() should not always be whole milliseconds: " + run);
+    }
+
+    @Test
+    void multiByteCharacterSplitAcrossWritesSurvives() {
+        WorkerRun run = run(python(String.join("\n",
+                "import sys",
+                "b = 'é€'.encode()",
+                "for i in range(len(b)):",
+                "    sys.stdout.buffer.write(b[i:i + 1]); sys.stdout.buffer.flush()",
+                "sys.stdout.buffer.write(b'\\n'); sys.stdout.buffer.flush()",
+                "sys.stdout.buffer.write(b'\\xc3')")));
+
+        assertEquals("é€\n\uFFFD", run.stdout(), run::toString);
+        assertTrue(run.ofType("stdout").size() >= 2, run::toString);
+    }
+
+    @Test
+    void randomBytesAndGrownMemory() {
+        WorkerRun run = run(python(String.join("\n",
+                "import os",
+                "r = os.urandom(200000)",
+                "big = bytearray(256 * 1024 * 1024)",
+                "print(len(r), len(set(r)) > 200, len(big))")));
+
+        assertEquals("200000 True 268435456\n", run.stdout(), run::toString);
+        assertEquals(0, run.exitCode());
+    }
+
+    @Test
+    void trapIsReportedOnStderrWithExitCode134() {
+        WorkerRun run = run(request("/trap.wasm", List.of("trap")));
+
+        assertEquals(134, run.exitCode(), run::toString);
+        assertTrue(run.stderr().startsWith("wasm trap: "), run::toString);
+        assertTrue(run.stderr().contains("unreachable"), run::toString);
+    }
+
+    @Test
+    void missingModuleIsAnError() {
+        WorkerRun run = run(request("/missing.wasm", List.of("x")));
+
+        assertEquals("failed to load /missing.wasm: HTTP 404 Not Found", run.error());
+    }
+
+    @Test
+    void invalidModuleIsAnError() {
+        WorkerRun run = run(request("/not-wasm.wasm", List.of("x")));
+
+        assertTrue(run.error().startsWith("failed to load /not-wasm.wasm: CompileError: "), run::toString);
+    }
+
+    @Test
+    void malformedMessagesAreAnswered() {
+        Map<String, Object> noArgv = new LinkedHashMap<>(Map.of("type", "run", "wasmUrl", PYTHON));
+        assertEquals("invalid run message: argv must be an array of strings", run(noArgv).error());
+
+        Map<String, Object> badFile = request(List.of("python"));
+        badFile.put("files", Map.of("../escape.py", "x"));
+        assertTrue(run(badFile).error().startsWith("invalid run message: files: "));
+
+        assertEquals("unknown message type: stop (expected \"run\")", run(Map.of("type", "stop")).error());
+
+        WorkerRun stillWorks = run(python("print('ok')"));
+        assertEquals("ok\n", stillWorks.stdout(), stillWorks::toString);
+    }
+
+    private static Map<String, Object> python(String code) {
+        return request(List.of("python", "-c", code));
+    }
+
+    private static Map<String, Object> request(List<String> argv) {
+        return request(PYTHON, argv);
+    }
+
+    private static Map<String, Object> request(String wasmUrl, List<String> argv) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("type", "run");
+        request.put("wasmUrl", wasmUrl);
+        request.put("argv", argv);
+        return request;
+    }
+
+    private static WorkerRun run(Map<String, Object> request) {
+        return evaluate(request, false);
+    }
+
+    private static WorkerRun runInFreshWorker(Map<String, Object> request) {
+        return evaluate(request, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static WorkerRun evaluate(Map<String, Object> request, boolean freshWorker) {
+        Object result = page.evaluate("([request, fresh]) => runInWorker(request, fresh)",
+                List.of(request, freshWorker));
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (Object message : (List<Object>) result) {
+            messages.add((Map<String, Object>) message);
+        }
+        assertFalse(messages.isEmpty());
+        return new WorkerRun(messages);
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = WorkerInChromiumTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** A WASI command whose _start executes {@code unreachable}; it exports a one-page memory. */
+    private static final byte[] TRAP_MODULE = {
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,             // magic, version 1
+        0x01, 0x04, 0x01, 0x60, 0x00, 0x00,                         // type section: () -> ()
+        0x03, 0x02, 0x01, 0x00,                                     // function section: one function of type 0
+        0x05, 0x03, 0x01, 0x00, 0x01,                               // memory section: min 1 page
+        0x07, 0x13, 0x02,                                           // export section, 2 exports
+        0x06, 'm', 'e', 'm', 'o', 'r', 'y', 0x02, 0x00,             //   "memory" = memory 0
+        0x06, '_', 's', 't', 'a', 'r', 't', 0x00, 0x00,             //   "_start" = function 0
+        0x0a, 0x05, 0x01, 0x03, 0x00, 0x00, 0x0b,                   // code: no locals, unreachable, end
+    };
+}

@@ -1,0 +1,64 @@
+package dev.wasiplay.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The messages the worker posted for one run, as the test page collected them. */
+record WorkerRun(List<Map<String, Object>> messages) {
+
+    List<Map<String, Object>> ofType(String type) {
+        return messages.stream().filter(m -> type.equals(m.get("type"))).collect(Collectors.toList());
+    }
+
+    String stdout() {
+        return text("stdout");
+    }
+
+    String stderr() {
+        return text("stderr");
+    }
+
+    private String text(String type) {
+        return ofType(type).stream().map(m -> (String) m.get("text")).collect(Collectors.joining());
+    }
+
+    /** The phases of the status messages, repeats (download progress) collapsed. */
+    List<String> phases() {
+        return ofType("status").stream().map(m -> (String) m.get("phase")).distinct().collect(Collectors.toList());
+    }
+
+    Map<String, Object> last() {
+        return messages.get(messages.size() - 1);
+    }
+
+    int exitCode() {
+        Map<String, Object> last = last();
+        if (!"exit".equals(last.get("type"))) {
+            throw new AssertionError("the run did not exit: " + messages);
+        }
+        return ((Number) last.get("exitCode")).intValue();
+    }
+
+    double durationMs() {
+        exitCode();
+        return ((Number) last().get("durationMs")).doubleValue();
+    }
+
+    String error() {
+        Map<String, Object> last = last();
+        if (!"error".equals(last.get("type"))) {
+            throw new AssertionError("the run did not end in an error: " + messages);
+        }
+        return (String) last.get("message");
+    }
+
+    double receivedAt(Map<String, Object> message) {
+        return ((Number) message.get("receivedAt")).doubleValue();
+    }
+
+    @Override
+    public String toString() {
+        return messages.toString();
+    }
+}
