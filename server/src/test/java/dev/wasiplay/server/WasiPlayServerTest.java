@@ -1,0 +1,280 @@
+package dev.wasiplay.server;
+
+import static dev.wasiplay.server.HttpTestClient.json;
+import static dev.wasiplay.server.HttpTestClient.runBody;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wasiplay.host.ChicoryHost;
+import dev.wasiplay.runtimes.BundledRuntime;
+import dev.wasiplay.runtimes.BundledRuntimes;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The real server on a free port, driven over HTTP. */
+class WasiPlayServerTest {
+
+    private static WasiPlayServer server;
+    private static HttpTestClient client;
+
+    @BeforeAll
+    static void startServer() {
+        server = new WasiPlayServer();
+        client = new HttpTestClient(server.start(0));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop();
+    }
+
+    // ---- POST /api/run ----------------------------------------------------------------------------------------
+
+    @Test
+    void runsPythonAndReturnsItsOutput() throws Exception {
+        HttpResponse<String> response = client.post("/api/run", runBody("print(sum(range(10)))"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode result = json(response);
+        assertEquals("45\n", result.get("stdout").textValue());
+        assertEquals("", result.get("stderr").textValue());
+        assertEquals(0, result.get("exitCode").intValue());
+        assertTrue(result.get("durationMs").longValue() > 0, result.toString());
+    }
+
+    @Test
+    void reportsStderrAndTheExitCode() throws Exception {
+        HttpResponse<String> response = client.post("/api/run",
+                runBody("import sys\nprint('to stderr', file=sys.stderr)\nsys.exit(3)\n"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = json(response);
+        assertEquals("", result.get("stdout").textValue());
+        assertEquals("to stderr\n", result.get("stderr").textValue());
+        assertEquals(3, result.get("exitCode").intValue());
+    }
+
+    @Test
+    void givesTheProgramItsFilesArgsAndStdin() throws Exception {
+        String body = HttpTestClient.JSON.writeValueAsString(Map.of(
+                "files", Map.of(
+                        "/app/main.py", "import sys, os, helper\n"
+                                + "print(sys.argv)\n" // python drops argv[0], "python"
+                                + "print(helper.shout(sys.stdin.read()))\n"
+                                + "print(sorted(os.listdir('/data')), open('/data/notes.txt').read())\n",
+                        "app/helper.py", "def shout(text):\n    return text.upper()\n",
+                        "data/notes.txt", "ünïcode ✓"),
+                "main", "app/main.py",
+                "args", List.of("one", "two words"),
+                "stdin", "quiet please"));
+
+        HttpResponse<String> response = client.post("/api/run", body);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = json(response);
+        assertEquals("['/app/main.py', 'one', 'two words']\nQUIET PLEASE\n['notes.txt'] ünïcode ✓\n",
+                result.get("stdout").textValue(), result.toString());
+        assertEquals(0, result.get("exitCode").intValue(), result.toString());
+    }
+
+    @Test
+    void runsWithAnEmptyEnvironment() throws Exception {
+        HttpResponse<String> response = client.post("/api/run",
+                runBody("import os\nprint(sorted(os.environ))\n"));
+
+        assertEquals("[]\n", json(response).get("stdout").textValue(), response.body());
+    }
+
+    @Test
+    void stopsAProgramThatRunsPastTheTimeLimit() throws Exception {
+        WasiPlayServer strict = new WasiPlayServer("127.0.0.1", java.time.Duration.ofSeconds(1));
+        try {
+            HttpTestClient strictClient = new HttpTestClient(strict.start(0));
+            HttpResponse<String> response = strictClient.post("/api/run", runBody("while True:\n    pass\n"));
+
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode result = json(response);
+            assertEquals(ChicoryHost.TRAP_EXIT_CODE, result.get("exitCode").intValue(), result.toString());
+            assertTrue(result.get("stderr").textValue().contains("time limit of 1 s"), result.toString());
+        } finally {
+            strict.stop();
+        }
+    }
+
+    // ---- Bad requests -----------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{not json",
+        "[1, 2]",
+        "{\"main\": \"main.py\"}",
+        "{\"files\": {}, \"main\": \"main.py\"}",
+        "{\"files\": [\"print(1)\"], \"main\": \"main.py\"}",
+        "{\"files\": {\"main.py\": \"print(1)\"}}",
+        "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"other.py\"}",
+        "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": 7}",
+        "{\"files\": {\"../main.py\": \"print(1)\"}, \"main\": \"../main.py\"}",
+        "{\"files\": {\"main.py\": \"print(1)\", \"a/../b.py\": \"\"}, \"main\": \"main.py\"}",
+        "{\"files\": {\"main.py\": \"print(1)\", \"b\\u0000.py\": \"\"}, \"main\": \"main.py\"}",
+        "{\"files\": {\"//main.py\": \"print(1)\"}, \"main\": \"//main.py\"}",
+        "{\"files\": {\"main.py\": 42}, \"main\": \"main.py\"}",
+        "{\"files\": {\"main.py\": null}, \"main\": \"main.py\"}",
+        "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\", \"args\": \"-v\"}",
+        "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\", \"args\": [\"-v\", 1]}",
+        "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\", \"stdin\": [\"line\"]}",
+        "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\", \"env\": {}}",
+        "{\"files\": {\"main.py\": \"1\", \"/main.py\": \"2\"}, \"main\": \"main.py\"}",
+        "{\"files\": {\"main.py\": \"1\", \"main.py/x\": \"2\"}, \"main\": \"main.py\"}",
+    })
+    void rejectsABadRunRequestWithAClearMessage(String body) throws Exception {
+        HttpResponse<String> response = client.post("/api/run", body);
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode error = json(response);
+        assertEquals(1, error.size(), error.toString());
+        assertTrue(error.get("error").textValue().length() > 10, error.toString());
+    }
+
+    @Test
+    void namesWhatIsWrong() throws Exception {
+        assertEquals("\"main\" is \"other.py\", which is not among the files [main.py]",
+                errorOf("{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"other.py\"}"));
+        assertEquals("file path \"../x.py\" must not contain \"..\"",
+                errorOf("{\"files\": {\"../x.py\": \"\"}, \"main\": \"../x.py\"}"));
+        assertEquals("\"args\" must be a list of strings, but args[1] is a number",
+                errorOf("{\"files\": {\"main.py\": \"\"}, \"main\": \"main.py\", \"args\": [\"a\", 2]}"));
+        assertEquals("the content of file \"main.py\" must be a string, not a number",
+                errorOf("{\"files\": {\"main.py\": 42}, \"main\": \"main.py\"}"));
+        assertTrue(errorOf("{\"files\": ").startsWith("the request body is not valid JSON"));
+    }
+
+    @Test
+    void rejectsABodyOverTheSizeLimit() throws Exception {
+        String code = "#" + "x".repeat(WasiPlayServer.MAX_RUN_REQUEST_BYTES);
+        HttpResponse<String> response = client.post("/api/run", runBody(code));
+
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("the request body is larger than 1048576 bytes", json(response).get("error").textValue());
+    }
+
+    @Test
+    void answersUnknownApiRoutesWithJson404() throws Exception {
+        for (String path : List.of("/api/nope", "/api/run")) { // GET /api/run: only POST exists
+            HttpResponse<String> response = client.getText(path);
+
+            assertEquals(404, response.statusCode(), path);
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+            assertTrue(json(response).get("error").textValue().startsWith("no API route GET " + path), path);
+        }
+    }
+
+    private static String errorOf(String body) throws Exception {
+        HttpResponse<String> response = client.post("/api/run", body);
+        assertEquals(400, response.statusCode(), response.body());
+        return json(response).get("error").textValue();
+    }
+
+    // ---- The page and its assets ------------------------------------------------------------------------------
+
+    @Test
+    void servesThePageCrossOriginIsolated() throws Exception {
+        HttpResponse<byte[]> response = client.get("/");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertEquals("same-origin", response.headers().firstValue("Cross-Origin-Opener-Policy").orElse(null));
+        assertEquals("require-corp", response.headers().firstValue("Cross-Origin-Embedder-Policy").orElse(null));
+        String page = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(page.contains("<title>WasiPlay</title>"));
+        for (String id : List.of("code", "run-browser", "run-server", "compare", "status", "verdict",
+                "browser-stdout", "browser-stderr", "browser-exit", "browser-time",
+                "server-stdout", "server-stderr", "server-exit", "server-time")) {
+            assertTrue(page.contains("id=\"" + id + "\""), "the page has #" + id);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/app.js", "/app.css", "/js/wasiplay-worker.js"})
+    void servesAssetsWithIsolationHeaders(String path) throws Exception {
+        HttpResponse<byte[]> response = client.get(path);
+
+        assertEquals(200, response.statusCode(), path);
+        assertTrue(response.body().length > 0, path);
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        assertTrue(path.endsWith(".css") ? type.startsWith("text/css") : type.contains("javascript"), type);
+        assertEquals("same-origin", response.headers().firstValue("Cross-Origin-Opener-Policy").orElse(null));
+        assertEquals("require-corp", response.headers().firstValue("Cross-Origin-Embedder-Policy").orElse(null));
+        assertEquals("same-origin", response.headers().firstValue("Cross-Origin-Resource-Policy").orElse(null));
+    }
+
+    @Test
+    void answersAMissingAssetWith404() throws Exception {
+        assertEquals(404, client.get("/no-such-file.js").statusCode());
+    }
+
+    // ---- Runtimes ---------------------------------------------------------------------------------------------
+
+    @Test
+    void listsTheBundledPython() throws Exception {
+        BundledRuntime python = BundledRuntimes.python();
+
+        JsonNode runtimes = json(client.getText("/api/runtimes"));
+
+        JsonNode entry = runtimes.get("python");
+        assertEquals("/runtimes/" + python.fileName(), entry.get("url").textValue());
+        assertEquals("3.12.0", entry.get("version").textValue());
+        assertEquals(python.sha256(), entry.get("sha256").textValue());
+        assertEquals(python.size(), entry.get("size").longValue());
+    }
+
+    @Test
+    void servesPythonWasmForGood() throws Exception {
+        BundledRuntime python = BundledRuntimes.python();
+
+        HttpResponse<byte[]> response = client.get("/runtimes/" + python.fileName(), "Accept-Encoding", "gzip");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("application/wasm", response.headers().firstValue("Content-Type").orElse(null));
+        assertEquals(python.size(), response.headers().firstValueAsLong("Content-Length").orElse(-1));
+        assertFalse(response.headers().firstValue("Content-Encoding").isPresent(), "sent uncompressed");
+        assertEquals("public, max-age=31536000, immutable", response.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals("\"" + python.sha256() + "\"", response.headers().firstValue("ETag").orElse(null));
+        assertEquals("same-origin", response.headers().firstValue("Cross-Origin-Resource-Policy").orElse(null));
+        assertEquals(python.sha256(), sha256(response.body()));
+        assertArrayEquals(new byte[] {0, 'a', 's', 'm'}, java.util.Arrays.copyOf(response.body(), 4));
+    }
+
+    @Test
+    void answersARevalidationWith304() throws Exception {
+        BundledRuntime python = BundledRuntimes.python();
+
+        HttpResponse<byte[]> response = client.get("/runtimes/" + python.fileName(),
+                "If-None-Match", "\"" + python.sha256() + "\"");
+
+        assertEquals(304, response.statusCode());
+        assertEquals(0, response.body().length);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"python.wasm", "python-3.12.0-0000000000000000.wasm", "..%2Fapp.js"})
+    void answersOtherRuntimeNamesWith404(String name) throws Exception {
+        assertEquals(404, client.get("/runtimes/" + name).statusCode());
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
