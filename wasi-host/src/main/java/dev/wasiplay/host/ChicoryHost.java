@@ -5,8 +5,9 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.ChicoryException;
+import dev.wasiplay.polyfill.CappedOutput;
+import dev.wasiplay.polyfill.LimitExceeded;
 import dev.wasiplay.polyfill.OutputSink;
-import dev.wasiplay.polyfill.StdinSource;
 import dev.wasiplay.polyfill.WasiExit;
 import dev.wasiplay.polyfill.WasiFunction;
 import dev.wasiplay.polyfill.WasiOptions;
@@ -20,18 +21,19 @@ import java.util.Objects;
  * Runs WASI command modules on Chicory's interpreter, with the polyfill as wasi_snapshot_preview1.
  *
  * <p>Every run gets its own instance, memory, WASI state and file tree; runs may go on in parallel on
- * different threads. {@link #run} blocks the calling thread until the guest ends. Interrupting that
- * thread stops the guest at its next call or loop iteration (the outcome then reports "run interrupted").
+ * different threads. {@link #run} blocks the calling thread until the guest ends or passes one of the spec's
+ * {@link RunLimits}. Interrupting that thread stops the guest at its next call or loop iteration (the outcome
+ * then reports "run interrupted").
  */
 public final class ChicoryHost {
-    /** Exit code reported when the guest trapped or the host failed; like a process killed by SIGABRT. */
+    /** Exit code reported when the run did not end by itself (trap, limit, host failure); like SIGABRT. */
     public static final int TRAP_EXIT_CODE = 134;
 
     private ChicoryHost() {}
 
     /**
-     * Instantiates {@code module}, runs its {@code _start} and reports how it ended. Guest failures
-     * (traps, proc_exit, host errors during the run) never throw: they are in the outcome.
+     * Instantiates {@code module}, runs its {@code _start} within the spec's limits and reports how it ended.
+     * Guest failures (traps, proc_exit, limits, host errors during the run) never throw: they are in the outcome.
      *
      * @throws IllegalArgumentException when the spec's files cannot be placed in its file system
      */
@@ -39,47 +41,100 @@ public final class ChicoryHost {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(spec, "spec");
         long started = System.nanoTime();
+        RunLimits limits = spec.limits();
         VirtualFileSystem fileSystem = spec.newRunFileSystem();
         Capture stdout = new Capture(spec.stdoutListener());
         Capture stderr = new Capture(spec.stderrListener());
 
         WasiOptions.Builder options = WasiOptions.builder()
                 .args(spec.argv())
-                .stdin(StdinSource.of(spec.stdin()))
-                .stdout(stdout)
-                .stderr(stderr)
+                .stdin(spec.newStdinSource())
+                .stdout(CappedOutput.of(stdout, limits.maxStdoutBytes(), "stdout"))
+                .stderr(CappedOutput.of(stderr, limits.maxStderrBytes(), "stderr"))
                 .clock(HostClock.INSTANCE)
                 .random(SecureRandomSource.INSTANCE)
-                .preopen("/", fileSystem.root());
+                .maxOpenFiles(limits.maxOpenFiles());
+        if (spec.preopens().isEmpty()) {
+            options.preopen("/", fileSystem.root());
+        }
+        for (String guestPath : spec.preopens()) {
+            options.preopen(guestPath, fileSystem.mkdirs(guestPath));
+        }
         for (String[] variable : spec.env()) {
             options.env(variable[0], variable[1]);
         }
         WasiPreview1 wasi = new WasiPreview1(options.build());
 
-        int exitCode = execute(module, wasi, stderr);
+        Ending ending;
+        try (RunDeadline deadline = RunDeadline.start(limits.timeout())) {
+            ending = execute(module, wasi, limits, deadline);
+        }
+        if (ending.status != RunStatus.OK) {
+            stderr.appendLine(ending.message);
+        }
         long durationMs = (System.nanoTime() - started) / 1_000_000L;
-        return new RunOutcome(exitCode, stdout.bytes(), stderr.bytes(), durationMs, fileSystem);
+        return new RunOutcome(ending.exitCode, stdout.bytes(), stderr.bytes(), durationMs, fileSystem,
+                ending.status, ending.message);
     }
 
-    private static int execute(GuestModule module, WasiPreview1 wasi, Capture stderr) {
+    /** How {@code _start} ended: exit code, status and the line for people. */
+    private record Ending(int exitCode, RunStatus status, String message) {
+        static Ending exited(int code) {
+            return new Ending(code, RunStatus.OK, "exited with code " + code);
+        }
+
+        static Ending stopped(RunStatus status, String message) {
+            return new Ending(TRAP_EXIT_CODE, status, message);
+        }
+    }
+
+    private static Ending execute(GuestModule module, WasiPreview1 wasi, RunLimits limits, RunDeadline deadline) {
         try {
-            Instance instance = Instance.builder(module.wasm())
+            Instance.Builder builder = Instance.builder(module.wasm())
                     .withImportValues(imports(module, wasi))
-                    .withInitialize(false)
-                    .build();
+                    .withInitialize(false);
+            if (limits.maxMemoryPages() < RunLimits.MAX_PAGES) {
+                builder.withMemoryFactory(CappedMemory.factory(limits.maxMemoryPages()));
+            }
+            Instance instance = builder.build();
             // Attach before initialize(): a start section may already call WASI.
             wasi.attach(new ChicoryMemory(instance.exports().memory(GuestModule.MEMORY_EXPORT)));
             instance.initialize(false);
             instance.exports().function(GuestModule.START_EXPORT).apply();
-            return 0;
+            return Ending.exited(0);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
-            WasiExit exit = exitIn(failure);
-            if (exit != null) {
-                return exit.code();
-            }
-            stderr.appendLine(describe(failure));
-            return TRAP_EXIT_CODE;
+            return ending(failure, deadline);
         }
+    }
+
+    /** Why a run that threw ended. The time limit wins: whatever its interrupt made the guest throw is a timeout. */
+    private static Ending ending(Throwable failure, RunDeadline deadline) {
+        WasiExit exit = exitIn(failure);
+        if (exit != null) {
+            return Ending.exited(exit.code());
+        }
+        if (deadline.fired()) {
+            return Ending.stopped(RunStatus.TIMEOUT,
+                    "time limit exceeded: the run was stopped after " + RunLimits.describe(deadline.timeout()));
+        }
+        LimitExceeded limit = LimitExceeded.in(failure);
+        if (limit != null) {
+            return Ending.stopped(RunStatus.of(limit), limit.getMessage());
+        }
+        if (failure instanceof ChicoryInterruptedException) {
+            return Ending.stopped(RunStatus.ERROR, "run interrupted");
+        }
+        if (failure instanceof StackOverflowError) {
+            return Ending.stopped(RunStatus.TRAP, "wasm trap: call stack exhausted");
+        }
+        if (failure instanceof OutOfMemoryError) {
+            return Ending.stopped(RunStatus.MEMORY, "wasm trap: out of memory (host heap exhausted)");
+        }
+        if (failure instanceof ChicoryException) {
+            return Ending.stopped(RunStatus.TRAP, "wasm trap: " + messageOf(failure));
+        }
+        return Ending.stopped(RunStatus.ERROR,
+                "host error: " + failure.getClass().getName() + ": " + messageOf(failure));
     }
 
     /** One host function per WASI import of the module, each calling into this run's polyfill. */
@@ -111,23 +166,6 @@ public final class ChicoryHost {
             }
         }
         return null;
-    }
-
-    /** The one line appended to stderr when a run ends without exiting. */
-    private static String describe(Throwable failure) {
-        if (failure instanceof ChicoryInterruptedException) {
-            return "run interrupted";
-        }
-        if (failure instanceof StackOverflowError) {
-            return "wasm trap: call stack exhausted";
-        }
-        if (failure instanceof OutOfMemoryError) {
-            return "wasm trap: out of memory (host heap exhausted)";
-        }
-        if (failure instanceof ChicoryException) {
-            return "wasm trap: " + messageOf(failure);
-        }
-        return "host error: " + failure.getClass().getName() + ": " + messageOf(failure);
     }
 
     private static String messageOf(Throwable failure) {

@@ -1,6 +1,7 @@
 package dev.wasiplay.host;
 
 import dev.wasiplay.polyfill.OutputSink;
+import dev.wasiplay.polyfill.StdinSource;
 import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.Objects;
  * system, preopened for the guest as "/". That is a fresh {@link VirtualFileSystem} per run unless one
  * was passed with {@link Builder#fileSystem}, in which case the run works on (and changes) that tree.
  * A spec without {@code fileSystem} can therefore be run again and again, each run starting clean.
+ *
+ * <p>{@link Builder#limits} bounds the run (time, memory, output, descriptors); see {@link RunLimits}.
  */
 public final class RunSpec {
     private final List<String> argv;
@@ -24,6 +27,9 @@ public final class RunSpec {
     private final VirtualFileSystem fileSystem;
     private final OutputSink stdout;
     private final OutputSink stderr;
+    private final StdinSource stdinSource;
+    private final RunLimits limits;
+    private final List<String> preopens;
 
     private RunSpec(Builder b) {
         this.argv = List.copyOf(b.argv);
@@ -33,6 +39,9 @@ public final class RunSpec {
         this.fileSystem = b.fileSystem;
         this.stdout = b.stdout;
         this.stderr = b.stderr;
+        this.stdinSource = b.stdinSource;
+        this.limits = b.limits;
+        this.preopens = List.copyOf(b.preopens);
     }
 
     public static Builder builder() {
@@ -51,6 +60,21 @@ public final class RunSpec {
 
     byte[] stdin() {
         return stdin;
+    }
+
+    /** The guest's stdin for one run: the given source, or a fresh reader of the stdin bytes. */
+    StdinSource newStdinSource() {
+        return stdinSource != null ? stdinSource : StdinSource.of(stdin);
+    }
+
+    /** The run's bounds ({@link RunLimits#NONE} unless set). */
+    public RunLimits limits() {
+        return limits;
+    }
+
+    /** Guest paths to preopen, in order; empty means the whole tree as "/". */
+    List<String> preopens() {
+        return preopens;
     }
 
     OutputSink stdoutListener() {
@@ -79,6 +103,9 @@ public final class RunSpec {
         private VirtualFileSystem fileSystem;
         private OutputSink stdout = OutputSink.DISCARD;
         private OutputSink stderr = OutputSink.DISCARD;
+        private StdinSource stdinSource;
+        private RunLimits limits = RunLimits.NONE;
+        private final List<String> preopens = new ArrayList<>();
 
         private Builder() {}
 
@@ -105,6 +132,44 @@ public final class RunSpec {
         /** The guest's whole standard input; it sees end of input after these bytes. */
         public Builder stdin(byte[] bytes) {
             stdin = Objects.requireNonNull(bytes, "stdin").clone();
+            stdinSource = null;
+            return this;
+        }
+
+        /**
+         * Reads the guest's standard input from {@code source} as the guest asks for it (e.g. a
+         * {@link StreamStdin} over the host's stdin). A source is consumed by the run that reads it, so a spec
+         * with one is meant for a single run.
+         */
+        public Builder stdin(StdinSource source) {
+            stdinSource = Objects.requireNonNull(source, "stdin");
+            return this;
+        }
+
+        /** Bounds the run: time, memory, output and descriptors (default {@link RunLimits#NONE}). */
+        public Builder limits(RunLimits value) {
+            limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /**
+         * Preopens the directory at {@code guestPath} of the run's tree (created if missing), under that name, in
+         * call order (fds 3, 4, ...). Without any call the whole tree is preopened as "/". {@code "."} and
+         * {@code "/"} both name the root of the tree; {@code "data"} and {@code "/data"} the same directory, which
+         * the guest sees under the name given. This is how a host directory mapped to a guest path (like
+         * {@code wasmtime run --dir HOST::GUEST}) is offered without the rest of the tree.
+         */
+        public Builder preopen(String guestPath) {
+            String path = requireNoNul(guestPath, "preopen path");
+            if (path.isEmpty()) {
+                throw new IllegalArgumentException("preopen path is empty");
+            }
+            for (String part : path.split("/")) {
+                if (part.equals("..")) {
+                    throw new IllegalArgumentException("'..' in preopen path: \"" + guestPath + "\"");
+                }
+            }
+            preopens.add(path);
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.wasiplay.host;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,6 +28,21 @@ class PythonOnChicoryTest {
         assertEquals(0, outcome.exitCode(), outcome.stderrText());
         assertEquals("45\n", outcome.stdoutText());
         assertEquals("", outcome.stderrText());
+        assertEquals(RunStatus.OK, outcome.status());
+    }
+
+    @Test
+    void startsUnderAMemoryCapAndIsStoppedWhenItAsksForMore() {
+        RunOutcome outcome = runScript("""
+                print("started")
+                hog = bytearray(200 * 1024 * 1024)
+                print("never printed")
+                """, RunSpec.builder().limits(RunLimits.NONE.withMaxMemoryBytes(64L << 20)));
+
+        assertEquals(RunStatus.MEMORY, outcome.status(), outcome.stderrText());
+        assertEquals("started\n", outcome.stdoutText());
+        assertEquals(ChicoryHost.TRAP_EXIT_CODE, outcome.exitCode());
+        assertTrue(outcome.message().endsWith("past the limit of 1024 pages (64 MiB)"), outcome.message());
     }
 
     @Test

@@ -307,6 +307,8 @@ class WatGuestTest {
 
         assertEquals(ChicoryHost.TRAP_EXIT_CODE, outcome.exitCode());
         assertEquals("partial\nwasm trap: Trapped on unreachable instruction\n", outcome.stderrText());
+        assertEquals(RunStatus.TRAP, outcome.status());
+        assertEquals("wasm trap: Trapped on unreachable instruction", outcome.message());
     }
 
     @Test
@@ -337,6 +339,7 @@ class WatGuestTest {
 
         assertEquals(134, outcome.exitCode());
         assertEquals("wasm trap: call stack exhausted\n", outcome.stderrText());
+        assertEquals(RunStatus.TRAP, outcome.status());
     }
 
     @Test
@@ -359,6 +362,7 @@ class WatGuestTest {
 
         assertEquals(134, outcome.exitCode());
         assertEquals("host error: java.lang.IllegalStateException: client went away\n", outcome.stderrText());
+        assertEquals(RunStatus.ERROR, outcome.status());
     }
 
     /** Runs the guest on a thread of its own, interrupts that thread after 300 ms, returns the outcome. */
@@ -385,6 +389,7 @@ class WatGuestTest {
 
         assertEquals(134, outcome.exitCode());
         assertEquals("run interrupted\n", outcome.stderrText());
+        assertEquals(RunStatus.ERROR, outcome.status());
     }
 
     @Test
