@@ -1,12 +1,11 @@
 package dev.wasiplay.server;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
  * Starts the WasiPlay server: {@code java -jar wasiplay-server.jar [--port N] [--host ADDRESS]}.
  * Defaults come from the environment: {@code WASIPLAY_PORT} (else 8080) and {@code WASIPLAY_HOST}
- * (else 127.0.0.1); {@code WASIPLAY_RUN_TIME_LIMIT} sets how many seconds one server run may take (else 120).
+ * (else 127.0.0.1); the run limits and the run pool's size from the variables {@link RunSettings} reads.
  */
 public final class Main {
 
@@ -14,7 +13,13 @@ public final class Main {
             usage: java -jar wasiplay-server.jar [--port N] [--host ADDRESS]
               --port N          port to listen on, 0 for any free port (default: $WASIPLAY_PORT, else 8080)
               --host ADDRESS    address to bind (default: $WASIPLAY_HOST, else 127.0.0.1)
-            environment: WASIPLAY_RUN_TIME_LIMIT=SECONDS  time limit of one server run (default 120)""";
+            environment (limits of each server run, and how many run at once):
+              WASIPLAY_RUN_TIMEOUT_SECONDS=S  wall-clock limit of one run (default 120)
+              WASIPLAY_MAX_MEMORY_MB=N        cap on a run's wasm memory (default 512)
+              WASIPLAY_MAX_OUTPUT_BYTES=N     cap on each of a run's stdout and stderr (default 1048576)
+              WASIPLAY_MAX_OPEN_FILES=N       descriptors a run may hold open (default 64)
+              WASIPLAY_RUN_WORKERS=N          runs at once (default: one per core)
+              WASIPLAY_RUN_QUEUE=N            runs waiting for a worker before 503 (default: twice the workers)""";
 
     private Main() {}
 
@@ -32,7 +37,7 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
-        WasiPlayServer server = new WasiPlayServer(options.host(), options.runTimeLimit());
+        WasiPlayServer server = new WasiPlayServer(options.host(), options.runSettings());
         int port;
         try {
             port = server.start(options.port());
@@ -48,18 +53,16 @@ public final class Main {
     }
 
     /** Command line and environment settings. */
-    record Options(String host, int port, Duration runTimeLimit, boolean help) {
+    record Options(String host, int port, RunSettings runSettings, boolean help) {
 
         static Options parse(String[] args, Map<String, String> env) {
             String host = env.getOrDefault("WASIPLAY_HOST", "127.0.0.1");
             int port = env.containsKey("WASIPLAY_PORT") ? port(env.get("WASIPLAY_PORT"), "WASIPLAY_PORT") : 8080;
-            Duration runTimeLimit = env.containsKey("WASIPLAY_RUN_TIME_LIMIT")
-                    ? seconds(env.get("WASIPLAY_RUN_TIME_LIMIT"), "WASIPLAY_RUN_TIME_LIMIT")
-                    : WasiPlayServer.DEFAULT_RUN_TIME_LIMIT;
+            RunSettings runSettings = RunSettings.fromEnvironment(env);
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("-h") || arg.equals("--help")) {
-                    return new Options(host, port, runTimeLimit, true);
+                    return new Options(host, port, runSettings, true);
                 } else if (arg.equals("--port") || arg.equals("--host")) {
                     if (i + 1 == args.length) {
                         throw new IllegalArgumentException(arg + " needs a value");
@@ -81,19 +84,7 @@ public final class Main {
             if (host.isBlank()) {
                 throw new IllegalArgumentException("the host to bind must not be empty");
             }
-            return new Options(host, port, runTimeLimit, false);
-        }
-
-        private static Duration seconds(String value, String source) {
-            try {
-                long seconds = Long.parseLong(value.trim());
-                if (seconds > 0) {
-                    return Duration.ofSeconds(seconds);
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(source + " must be a whole number of seconds above 0, not \"" + value + "\"");
+            return new Options(host, port, runSettings, false);
         }
 
         private static int port(String value, String source) {

@@ -2,39 +2,29 @@ package dev.wasiplay.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.wasiplay.host.ChicoryHost;
 import dev.wasiplay.host.GuestModule;
+import dev.wasiplay.host.RunLimits;
 import dev.wasiplay.host.RunOutcome;
+import dev.wasiplay.host.RunPool;
+import dev.wasiplay.host.RunPoolFullException;
 import dev.wasiplay.host.RunSpec;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link RunRequest}s with the bundled CPython on Chicory (through wasi-host), at most a few at a time
- * and each within a time limit.
+ * Runs {@link RunRequest}s with the bundled CPython on Chicory (through wasi-host): on a {@link RunPool} of a few
+ * workers with a bounded queue, each run within the server's {@link RunLimits}.
  */
 final class PythonRunner {
 
     private static final Logger log = LoggerFactory.getLogger(PythonRunner.class);
 
-    /** Each run holds a whole interpreter and its linear memory; more runs than cores only queue up anyway. */
-    private final Semaphore runSlots;
-    private final Duration timeLimit;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "wasiplay-run-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final RunLimits limits;
+    private final RunPool pool;
 
-    PythonRunner(int maxConcurrentRuns, Duration timeLimit) {
-        this.runSlots = new Semaphore(maxConcurrentRuns, true);
-        this.timeLimit = timeLimit;
+    PythonRunner(RunSettings settings) {
+        this.limits = settings.limits();
+        this.pool = new RunPool(settings.workers(), settings.queue());
     }
 
     /** Parses python.wasm on a background thread so the first request does not pay for it. */
@@ -52,71 +42,24 @@ final class PythonRunner {
         warmUp.start();
     }
 
+    /**
+     * Runs the request and waits for it.
+     *
+     * @throws RunPoolFullException at once when every worker is busy and the queue is full
+     */
     RunResult run(RunRequest request) throws InterruptedException {
         RunSpec.Builder spec = RunSpec.builder()
                 .argv(request.argv())
-                .stdin(request.stdin().getBytes(UTF_8));
+                .stdin(request.stdin().getBytes(UTF_8))
+                .limits(limits);
         request.files().forEach((path, text) -> spec.file("/" + path, text.getBytes(UTF_8)));
-        RunSpec runSpec = spec.build();
-
-        runSlots.acquire();
-        try {
-            return runWithinTimeLimit(runSpec);
-        } finally {
-            runSlots.release();
-        }
+        RunOutcome outcome = pool.run(GuestModule.python(), spec.build());
+        return new RunResult(outcome.stdoutText(), outcome.stderrText(), outcome.exitCode(), outcome.durationMs(),
+                outcome.status().label(), outcome.message());
     }
 
-    /** Runs on the calling thread; past the time limit the watchdog interrupts it, which stops the guest. */
-    private RunResult runWithinTimeLimit(RunSpec spec) {
-        Thread runner = Thread.currentThread();
-        RunWatch watch = new RunWatch(runner);
-        ScheduledFuture<?> alarm = watchdog.schedule(watch::timeUp, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-        RunOutcome outcome;
-        try {
-            outcome = ChicoryHost.run(GuestModule.python(), spec);
-        } finally {
-            alarm.cancel(false);
-            watch.finish();
-        }
-        String stderr = outcome.stderrText();
-        if (watch.timedOut()) {
-            stderr += "wasiplay: the server stopped the program after its time limit of "
-                    + timeLimit.toSeconds() + " s\n";
-        }
-        return new RunResult(outcome.stdoutText(), stderr, outcome.exitCode(), outcome.durationMs());
-    }
-
-    /** Interrupts the run's thread when time is up, unless the run has finished by then. */
-    private static final class RunWatch {
-        private final Thread runner;
-        private boolean finished;
-        private boolean timedOut;
-
-        RunWatch(Thread runner) {
-            this.runner = runner;
-        }
-
-        synchronized void timeUp() {
-            if (!finished) {
-                timedOut = true;
-                runner.interrupt();
-            }
-        }
-
-        /** Marks the run finished and clears an interrupt that arrived too late to matter. */
-        synchronized void finish() {
-            finished = true;
-            Thread.interrupted();
-        }
-
-        synchronized boolean timedOut() {
-            return timedOut;
-        }
-    }
-
-    /** Ends the watchdog thread; runs still going on finish without a time limit. */
+    /** Refuses new runs; runs going on finish within their limits. */
     void shutdown() {
-        watchdog.shutdownNow();
+        pool.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.wasiplay.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasiplay.host.RunPoolFullException;
 import dev.wasiplay.runtimes.BundledRuntime;
 import dev.wasiplay.runtimes.BundledRuntimes;
 import io.javalin.Javalin;
@@ -39,19 +40,19 @@ public final class WasiPlayServer {
     public static final int MAX_RUN_REQUEST_BYTES = 1 << 20;
 
     /** How long one server run may take before it is stopped: 2 minutes. */
-    public static final Duration DEFAULT_RUN_TIME_LIMIT = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_RUN_TIME_LIMIT = RunSettings.DEFAULT_TIMEOUT;
 
     private static final Logger log = LoggerFactory.getLogger(WasiPlayServer.class);
 
     private final String host;
-    private final Duration runTimeLimit;
+    private final RunSettings runSettings;
     private final RunRequestParser runRequests = new RunRequestParser();
     private PythonRunner python;
     private Javalin app;
 
-    /** A server bound to the loopback interface only, with the default run time limit. */
+    /** A server bound to the loopback interface only, with the default run settings. */
     public WasiPlayServer() {
-        this("127.0.0.1", DEFAULT_RUN_TIME_LIMIT);
+        this("127.0.0.1", RunSettings.defaults());
     }
 
     /**
@@ -59,11 +60,16 @@ public final class WasiPlayServer {
      * @param runTimeLimit how long one {@code POST /api/run} may run python before it is stopped
      */
     public WasiPlayServer(String host, Duration runTimeLimit) {
+        this(host, RunSettings.defaults().withTimeout(Objects.requireNonNull(runTimeLimit, "runTimeLimit")));
+    }
+
+    /**
+     * @param host        the address to bind: an address or host name of this machine, "0.0.0.0" for all
+     * @param runSettings the limits of each {@code POST /api/run} and how many run at once
+     */
+    public WasiPlayServer(String host, RunSettings runSettings) {
         this.host = Objects.requireNonNull(host, "host");
-        this.runTimeLimit = Objects.requireNonNull(runTimeLimit, "runTimeLimit");
-        if (runTimeLimit.isNegative() || runTimeLimit.isZero()) {
-            throw new IllegalArgumentException("the run time limit must be positive, not " + runTimeLimit);
-        }
+        this.runSettings = Objects.requireNonNull(runSettings, "runSettings");
     }
 
     /**
@@ -75,7 +81,7 @@ public final class WasiPlayServer {
         if (app != null) {
             throw new IllegalStateException("already started on port " + app.port());
         }
-        python = new PythonRunner(Runtime.getRuntime().availableProcessors(), runTimeLimit);
+        python = new PythonRunner(runSettings);
         python.warmUpInBackground();
         try {
             app = Javalin.create(this::configure).start(host, port);
@@ -112,6 +118,10 @@ public final class WasiPlayServer {
         config.routes.head("/runtimes/{fileName}", WasiPlayServer::serveRuntime);
 
         config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        config.routes.exception(RunPoolFullException.class, (e, ctx) -> {
+            ctx.header(Header.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+            error(ctx, 503, e.getMessage());
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (isApi(ctx) && e.getStatus() == 404) {
                 error(ctx, 404, "no API route " + ctx.method().name() + " " + ctx.path()
