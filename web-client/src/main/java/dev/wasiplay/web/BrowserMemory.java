@@ -1,6 +1,7 @@
 package dev.wasiplay.web;
 
 import dev.wasiplay.polyfill.GuestMemory;
+import dev.wasiplay.polyfill.LimitExceeded;
 import dev.wasiplay.web.js.TypedArrays;
 import dev.wasiplay.web.js.WasmMemory;
 import org.teavm.jso.typedarrays.ArrayBuffer;
@@ -14,6 +15,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  * which the polyfill calls at the start of every WASI call, compares the current buffer with the one the
  * views were made for and rebuilds them only when it changed. The guest cannot grow memory during a WASI
  * call, so the other methods use the views as they are.
+ *
+ * <p>With a cap, the size is checked when the memory is attached and whenever the buffer changed (a growth):
+ * past the cap {@link #byteLength()} throws {@link LimitExceeded} ("memory"), which ends the run at the guest's
+ * next WASI call. The browser gives a page no hook on {@code memory.grow} of an exported memory, so a guest
+ * that grows without calling WASI again is only stopped by its time limit.
  */
 public final class BrowserMemory implements GuestMemory {
     private static final boolean LITTLE_ENDIAN = true;
@@ -23,9 +29,16 @@ public final class BrowserMemory implements GuestMemory {
     private Int8Array bytes;
     private DataView data;
     private int length;
+    private final long maxBytes;
 
     public BrowserMemory(WasmMemory memory) {
+        this(memory, Long.MAX_VALUE);
+    }
+
+    /** @throws LimitExceeded when the memory is already larger than {@code maxBytes} */
+    public BrowserMemory(WasmMemory memory, long maxBytes) {
         this.memory = memory;
+        this.maxBytes = maxBytes;
         refresh(memory.getBuffer());
     }
 
@@ -35,6 +48,27 @@ public final class BrowserMemory implements GuestMemory {
         data = new DataView(current);
         // A 4 GiB memory does not fit an int; the polyfill treats addresses from 2 GiB on as out of range.
         length = (int) Math.min(bytes.getLength(), Integer.MAX_VALUE);
+        double size = bytes.getLength();
+        if (size > maxBytes) {
+            throw new LimitExceeded(LimitExceeded.MEMORY, "memory limit exceeded: the guest's memory grew to "
+                    + pages(size) + ", past the limit of " + pages(maxBytes));
+        }
+    }
+
+    /** "1024 pages (64 MiB)". */
+    private static String pages(double bytes) {
+        long pages = (long) (bytes / 65536);
+        long sixteenths = pages % 16;
+        String mib = (pages / 16) + (sixteenths == 0 ? "" : "." + (sixteenths * 625 < 1000 ? "0" : "")
+                + trimZeros(sixteenths * 625));
+        return pages + " pages (" + mib + " MiB)";
+    }
+
+    private static String trimZeros(long digits) {
+        while (digits % 10 == 0) {
+            digits /= 10;
+        }
+        return Long.toString(digits);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.wasiplay.web;
 
+import dev.wasiplay.polyfill.CappedOutput;
+import dev.wasiplay.polyfill.LimitExceeded;
 import dev.wasiplay.polyfill.StdinSource;
 import dev.wasiplay.polyfill.WasiOptions;
 import dev.wasiplay.polyfill.WasiPreview1;
@@ -13,7 +15,11 @@ import org.teavm.jso.JSExceptions;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
 
-/** One run of a WASI command: a fresh polyfill and instance, its output posted as it is written. */
+/**
+ * One run of a WASI command: a fresh polyfill and instance, its output posted as it is written, within the
+ * request's limits (output caps and the descriptor limit through the polyfill, as on the JVM; the memory cap
+ * checked at each WASI call, see {@link BrowserMemory}). The time limit is the page's: it terminates the worker.
+ */
 final class GuestRun {
     /** The status of a trapped guest, as a shell reports SIGABRT; the JVM host uses it too. */
     static final int TRAP_EXIT_CODE = 134;
@@ -28,10 +34,11 @@ final class GuestRun {
         WasiOptions.Builder options = WasiOptions.builder()
                 .args(request.argv)
                 .stdin(StdinSource.of(request.stdin))
-                .stdout(stdout)
-                .stderr(stderr)
+                .stdout(CappedOutput.of(stdout, request.maxStdoutBytes, "stdout"))
+                .stderr(CappedOutput.of(stderr, request.maxStderrBytes, "stderr"))
                 .clock(clock)
                 .random(new CryptoRandom())
+                .maxOpenFiles(request.maxOpenFiles)
                 .preopen("/", request.files.root());
         for (int i = 0; i < request.env.length; i += 2) {
             options.env(request.env[i], request.env[i + 1]);
@@ -64,12 +71,28 @@ final class GuestRun {
             Messages.error(request.wasmUrl + " does not export its memory as \"memory\"");
             return;
         }
-        wasi.attach(new BrowserMemory(exports.getMemory()));
-        int exitCode = runToEnd(exports);
+        int exitCode;
+        try {
+            wasi.attach(new BrowserMemory(exports.getMemory(), request.maxMemoryBytes));
+            exitCode = runToEnd(exports);
+        } catch (LimitExceeded tooBig) { // the module's initial memory is over the cap
+            exitCode = stopped(tooBig.status(), tooBig.getMessage());
+        }
         double durationMs = BrowserTime.monotonicMillis() - started;
         stdout.finish();
         stderr.finish();
-        Messages.exit(exitCode, durationMs);
+        Messages.exit(exitCode, durationMs, status, reason);
+    }
+
+    /** "ok" unless the run was stopped; then also the reason, which ends stderr. */
+    private String status = "ok";
+    private String reason;
+
+    private int stopped(String runStatus, String line) {
+        status = runStatus;
+        reason = line;
+        stderr.postLine(line);
+        return TRAP_EXIT_CODE;
     }
 
     /**
@@ -87,11 +110,13 @@ final class GuestRun {
         }
         // Minified TeaVM output keeps no class names, so a Java exception is described by its message.
         Throwable javaException = JSExceptions.getJavaException(thrown);
+        LimitExceeded limit = LimitExceeded.in(javaException);
+        if (limit != null) {
+            return stopped(limit.status(), limit.getMessage());
+        }
         String message = javaException != null && javaException.getMessage() != null
                 ? javaException.getMessage()
                 : JsValues.message(thrown);
-        stderr.finish();
-        stderr.post("wasm trap: " + message + "\n");
-        return TRAP_EXIT_CODE;
+        return stopped("trap", "wasm trap: " + message);
     }
 }

@@ -36,10 +36,15 @@ final class Messages {
         WorkerGlobal.postMessage(message);
     }
 
-    static void exit(int exitCode, double durationMs) {
+    /** The end of a run; {@code reason} is null when the guest ended by itself (status "ok"). */
+    static void exit(int exitCode, double durationMs, String status, String reason) {
         WorkerMessage message = create("exit");
         message.setExitCode(exitCode);
         message.setDurationMs(durationMs);
+        message.setStatus(status);
+        if (reason != null) {
+            message.setMessage(reason);
+        }
         WorkerGlobal.postMessage(message);
     }
 

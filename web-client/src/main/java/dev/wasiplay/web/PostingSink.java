@@ -12,6 +12,7 @@ import org.teavm.jso.typedarrays.Int8Array;
 final class PostingSink implements OutputSink {
     private final String type;
     private final TextDecoder decoder = new TextDecoder("utf-8");
+    private boolean atLineStart = true;
 
     PostingSink(String type) {
         this.type = type;
@@ -19,7 +20,17 @@ final class PostingSink implements OutputSink {
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
+        if (length > 0) {
+            atLineStart = bytes[offset + length - 1] == '\n';
+        }
         post(decoder.decodeChunk(Int8Array.fromJavaArray(bytes), offset, offset + length));
+    }
+
+    /** Ends the output with a host line (why the run stopped), on a line of its own as the JVM host does. */
+    void postLine(String line) {
+        finish();
+        post((atLineStart ? "" : "\n") + line + "\n");
+        atLineStart = true;
     }
 
     /** Posts whatever an incomplete character at the end of the output held back. */

@@ -8,7 +8,7 @@ import java.util.List;
 import org.teavm.jso.JSObject;
 
 /**
- * A checked {@code {type: "run", wasmUrl, argv, env?, files?, stdin?}} message. Files are UTF-8 text placed
+ * A checked {@code {type: "run", wasmUrl, argv, env?, files?, stdin?, limits?}} message. Files are UTF-8 text placed
  * in a fresh {@link VirtualFileSystem} (preopened as "/" by {@link GuestRun}); stdin is the UTF-8 of the
  * string, then end of input.
  */
@@ -19,6 +19,11 @@ final class RunRequest {
     final String[] env;
     final VirtualFileSystem files;
     final byte[] stdin;
+    /** Caps from {@code limits}; Long.MAX_VALUE / 1024 descriptors where not given. */
+    long maxStdoutBytes = Long.MAX_VALUE;
+    long maxStderrBytes = Long.MAX_VALUE;
+    long maxMemoryBytes = Long.MAX_VALUE;
+    int maxOpenFiles = 1024;
 
     private RunRequest(String wasmUrl, List<String> argv, String[] env, VirtualFileSystem files, byte[] stdin) {
         this.wasmUrl = wasmUrl;
@@ -55,7 +60,41 @@ final class RunRequest {
                 throw new IllegalArgumentException("stdin must be a string");
             }
         }
-        return new RunRequest(wasmUrl, Arrays.asList(argv), env, files, stdin.getBytes(StandardCharsets.UTF_8));
+        RunRequest request = new RunRequest(wasmUrl, Arrays.asList(argv), env, files,
+                stdin.getBytes(StandardCharsets.UTF_8));
+        if (JsValues.has(data, "limits")) {
+            request.readLimits(JsValues.object(data, "limits"));
+        }
+        return request;
+    }
+
+    /** {@code limits: {maxStdoutBytes?, maxStderrBytes?, maxMemoryBytes?, maxOpenFiles?}}, each a whole number. */
+    private void readLimits(JSObject limits) {
+        if (limits == null) {
+            throw new IllegalArgumentException("limits must be an object");
+        }
+        for (String key : JsValues.keys(limits)) {
+            double value = JsValues.number(limits, key);
+            if (value != Math.floor(value) || value < 0 || value > 9007199254740991.0) {
+                throw new IllegalArgumentException("limits." + key + " must be a whole number, 0 or more");
+            }
+            long whole = (long) value;
+            if (key.equals("maxStdoutBytes")) {
+                maxStdoutBytes = whole;
+            } else if (key.equals("maxStderrBytes")) {
+                maxStderrBytes = whole;
+            } else if (key.equals("maxMemoryBytes")) {
+                maxMemoryBytes = whole;
+            } else if (key.equals("maxOpenFiles")) {
+                if (whole < 4 || whole > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("limits.maxOpenFiles must be at least 4 (stdio and the preopen)");
+                }
+                maxOpenFiles = (int) whole;
+            } else {
+                throw new IllegalArgumentException("unknown limit " + key
+                        + " (expected maxStdoutBytes, maxStderrBytes, maxMemoryBytes, maxOpenFiles)");
+            }
+        }
     }
 
     private static String[] optionalRecord(JSObject data, String key) {

@@ -75,6 +75,7 @@ class WorkerInChromiumTest {
         assertEquals("45\n", run.stdout(), run::toString);
         assertEquals("", run.stderr(), run::toString);
         assertEquals(0, run.exitCode());
+        assertEquals("ok", run.status());
         assertEquals(List.of("download", "compile", "run"), run.phases(), run::toString);
         Map<String, Object> lastProgress = run.ofType("status").stream()
                 .filter(m -> m.containsKey("loaded")).reduce((a, b) -> b).orElseThrow();
@@ -221,6 +222,71 @@ class WorkerInChromiumTest {
         assertEquals(134, run.exitCode(), run::toString);
         assertTrue(run.stderr().startsWith("wasm trap: "), run::toString);
         assertTrue(run.stderr().contains("unreachable"), run::toString);
+        assertEquals("trap", run.status());
+        assertEquals(run.stderr(), run.last().get("message") + "\n");
+    }
+
+    // ---- limits: the same polyfill code as on the JVM; see also the CLI's browser engine for the time limit ----
+
+    @Test
+    void outputPastItsCapIsCutAndEndsTheRun() {
+        Map<String, Object> request = python("while True:\n    print('x' * 99)\n");
+        request.put("limits", Map.of("maxStdoutBytes", 10_000));
+
+        WorkerRun run = run(request);
+
+        assertEquals(134, run.exitCode(), run::toString);
+        assertEquals("output-limit", run.status());
+        assertEquals(10_000, run.stdout().length());
+        assertEquals("output limit exceeded: stdout passed its limit of 10000 bytes\n", run.stderr());
+        assertEquals(0, run(python("print('next')")).exitCode());
+    }
+
+    @Test
+    void memoryPastItsCapEndsTheRunAtTheNextWasiCall() {
+        Map<String, Object> request = python("print('started')\nhog = bytearray(200 * 1024 * 1024)\nprint('after')\n");
+        request.put("limits", Map.of("maxMemoryBytes", 64 << 20));
+
+        WorkerRun run = run(request);
+
+        assertEquals(134, run.exitCode(), run::toString);
+        assertEquals("memory", run.status());
+        assertEquals("started\n", run.stdout());
+        String reason = (String) run.last().get("message");
+        assertTrue(reason.startsWith("memory limit exceeded: the guest's memory grew to "), reason);
+        assertTrue(reason.endsWith(", past the limit of 1024 pages (64 MiB)"), reason);
+        assertEquals(reason + "\n", run.stderr());
+    }
+
+    @Test
+    void openingPastTheDescriptorLimitIsEmfile() {
+        Map<String, Object> request = python(String.join("\n",
+                "import errno",
+                "files = []",
+                "try:",
+                "    while True: files.append(open('/f.txt', 'w'))",
+                "except OSError as e:",
+                "    print(errno.errorcode[e.errno], len(files))"));
+        request.put("limits", Map.of("maxOpenFiles", 8));
+
+        WorkerRun run = run(request);
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("ok", run.status());
+        assertTrue(run.stdout().startsWith("EMFILE "), run::toString);
+        assertTrue(Integer.parseInt(run.stdout().trim().substring(7)) < 8, run::toString);
+    }
+
+    @Test
+    void badLimitsAreRejected() {
+        Map<String, Object> negative = python("print(1)");
+        negative.put("limits", Map.of("maxStdoutBytes", -1));
+        assertEquals("invalid run message: limits.maxStdoutBytes must be a whole number, 0 or more", run(negative).error());
+
+        Map<String, Object> unknown = python("print(1)");
+        unknown.put("limits", Map.of("maxCpu", 1));
+        assertEquals("invalid run message: unknown limit maxCpu (expected maxStdoutBytes, maxStderrBytes, "
+                + "maxMemoryBytes, maxOpenFiles)", run(unknown).error());
     }
 
     @Test

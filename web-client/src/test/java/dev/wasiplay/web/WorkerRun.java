@@ -40,6 +40,12 @@ record WorkerRun(List<Map<String, Object>> messages) {
         return ((Number) last.get("exitCode")).intValue();
     }
 
+    /** The exit message's status: "ok", "trap", "output-limit" or "memory". */
+    String status() {
+        exitCode();
+        return (String) last().get("status");
+    }
+
     double durationMs() {
         exitCode();
         return ((Number) last().get("durationMs")).doubleValue();

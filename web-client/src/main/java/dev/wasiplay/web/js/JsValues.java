@@ -14,6 +14,22 @@ public final class JsValues {
             + "return typeof v === 'string' ? v : null;")
     public static native String string(JSObject object, String key);
 
+    /** {@code object[key]} if it is a number, else NaN. */
+    @JSBody(params = { "object", "key" }, script = ""
+            + "const v = object == null ? undefined : object[key];"
+            + "return typeof v === 'number' ? v : NaN;")
+    public static native double number(JSObject object, String key);
+
+    /** {@code object[key]} if it is a plain object (not an array), else null. */
+    @JSBody(params = { "object", "key" }, script = ""
+            + "const v = object == null ? undefined : object[key];"
+            + "return v != null && typeof v === 'object' && !Array.isArray(v) ? v : null;")
+    public static native JSObject object(JSObject object, String key);
+
+    /** The own enumerable property names of {@code object}. */
+    @JSBody(params = "object", script = "return Object.keys(object);")
+    public static native String[] keys(JSObject object);
+
     /** Whether {@code object[key]} is neither undefined nor null. */
     @JSBody(params = { "object", "key" }, script = "return object != null && object[key] != null;")
     public static native boolean has(JSObject object, String key);

@@ -28,4 +28,7 @@ public interface WorkerMessage extends JSObject {
 
     @JSProperty
     void setMessage(String message);
+
+    @JSProperty
+    void setStatus(String status);
 }
