@@ -125,8 +125,8 @@ public final class RunLimits {
         return bytes;
     }
 
-    /** "2 s", "1.5 s", "250 ms": a duration as people write it. */
-    static String describe(Duration duration) {
+    /** "2 s", "1.5 s", "250 ms": a duration as the timeout message writes it. */
+    public static String describe(Duration duration) {
         long millis = duration.toMillis();
         if (millis < 1000) {
             return millis + " ms";

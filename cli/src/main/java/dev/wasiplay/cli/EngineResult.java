@@ -1,0 +1,22 @@
+package dev.wasiplay.cli;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * How a run ended on one engine.
+ *
+ * @param exitCode the guest's exit code, 134 when the run was stopped
+ * @param status   "ok", "timeout", "memory", "output-limit", "trap" or "error" (wasi-host's and the worker's words)
+ * @param stdout   everything written to stdout
+ * @param stderr   everything written to stderr, with the reason line when the run was stopped
+ */
+record EngineResult(int exitCode, String status, byte[] stdout, byte[] stderr) {
+
+    String stdoutText() {
+        return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    String stderrText() {
+        return new String(stderr, StandardCharsets.UTF_8);
+    }
+}

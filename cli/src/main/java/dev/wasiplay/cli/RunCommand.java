@@ -1,0 +1,185 @@
+package dev.wasiplay.cli;
+
+import dev.wasiplay.host.GuestModule;
+import dev.wasiplay.host.InvalidModuleException;
+import dev.wasiplay.host.RunLimits;
+import dev.wasiplay.host.StreamStdin;
+import dev.wasiplay.polyfill.StdinSource;
+import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * {@code wasiplay run}: parses the command line, loads the module and the {@code --dir} directories, runs the module
+ * on the chosen engine(s), writes the directories back and returns the exit code. Everything the CLI itself says goes
+ * to stderr as one line starting "wasiplay: ".
+ */
+final class RunCommand {
+    static final int STOPPED_EXIT_CODE = 134;
+    static final int FAILURE_EXIT_CODE = 1;
+    static final int USAGE_EXIT_CODE = 2;
+
+    private final InputStream stdin;
+    private final boolean stdinIsTerminal;
+    private final OutputStream stdout;
+    private final OutputStream stderr;
+    private final PrintStream messages;
+    private final Map<String, String> hostEnv;
+    private final Path cwd;
+
+    /**
+     * @param stdinIsTerminal whether stdin is an interactive terminal (the browser engines then say they read it)
+     * @param hostEnv         this process's environment, for {@code --env NAME}
+     * @param cwd             what relative MODULE and {@code --dir} paths are relative to
+     */
+    RunCommand(InputStream stdin, boolean stdinIsTerminal, OutputStream stdout, OutputStream stderr,
+            Map<String, String> hostEnv, Path cwd) {
+        this.stdin = stdin;
+        this.stdinIsTerminal = stdinIsTerminal;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.messages = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+        this.hostEnv = hostEnv;
+        this.cwd = cwd;
+    }
+
+    int run(String[] args) {
+        try {
+            return execute(args);
+        } catch (UsageException e) {
+            return fail(USAGE_EXIT_CODE, e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            return fail(FAILURE_EXIT_CODE, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail(FAILURE_EXIT_CODE, "interrupted");
+        }
+    }
+
+    private int execute(String[] args) throws UsageException, IOException, InterruptedException {
+        CliOptions options = CliOptions.parse(args, hostEnv, cwd);
+        if (options.help()) {
+            stdout.write((CliOptions.USAGE + "\n").getBytes(StandardCharsets.UTF_8));
+            stdout.flush();
+            return 0;
+        }
+        if (options.engine() != Engine.CHICORY && !options.dirs().isEmpty()) {
+            throw new UsageException("--dir works with --engine chicory only for now: the browser worker does not "
+                    + "hand its file tree back yet, so changes could not be written back");
+        }
+        ModuleSource source = ModuleSource.resolve(options.module(), cwd);
+        GuestModule module = null;
+        if (options.engine() != Engine.BROWSER || source.bundled() == null) {
+            try {
+                module = source.load(); // also checks a file for the browser: one clear line instead of a CompileError
+            } catch (InvalidModuleException e) {
+                return fail(FAILURE_EXIT_CODE, options.module() + ": " + e.getMessage());
+            }
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(source.written());
+        argv.addAll(options.guestArgs());
+        RunLimits limits = RunLimits.NONE;
+        if (options.timeout() != null) {
+            limits = limits.withTimeout(options.timeout());
+        }
+        if (options.maxMemoryBytes() != null) {
+            limits = limits.withMaxMemoryBytes(options.maxMemoryBytes());
+        }
+        GuestInput input = new GuestInput(argv, options.env(), limits);
+
+        return switch (options.engine()) {
+            case CHICORY -> runOnChicory(module, input, options.dirs());
+            case BROWSER -> runInBrowser(source, input);
+            case BOTH -> runOnBoth(source, module, input);
+        };
+    }
+
+    private int runOnChicory(GuestModule module, GuestInput input, List<DirMapping> dirs)
+            throws IOException, InterruptedException {
+        VirtualFileSystem tree = new VirtualFileSystem();
+        List<DirectorySync> syncs = new ArrayList<>();
+        List<String> preopens = new ArrayList<>();
+        for (DirMapping dir : dirs) {
+            syncs.add(DirectorySync.load(dir, tree, warning -> messages.println("wasiplay: --dir " + dir.hostText()
+                    + ": " + warning)));
+            preopens.add(dir.guestName());
+        }
+        EngineResult result = ChicoryEngine.run(module, input, tree, preopens, StreamStdin.of(stdin), stdout, stderr);
+        for (DirectorySync sync : syncs) {
+            sync.writeBack(tree);
+        }
+        return result.exitCode();
+    }
+
+    private int runInBrowser(ModuleSource source, GuestInput input) throws IOException {
+        byte[] input0 = readStdin();
+        try (BrowserEngine browser = BrowserEngine.start()) {
+            return browser.run(source.bytes(), input, input0, stdout, stderr).exitCode();
+        }
+    }
+
+    /** Both engines at once on the same inputs; their results are shown only when they agree, else the diff. */
+    private int runOnBoth(ModuleSource source, GuestModule module, GuestInput input)
+            throws IOException, InterruptedException {
+        byte[] bytes = readStdin();
+        CompletableFuture<EngineResult> chicory = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ChicoryEngine.run(module, input, new VirtualFileSystem(), List.of(),
+                        StdinSource.of(bytes), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        EngineResult browser;
+        try (BrowserEngine engine = BrowserEngine.start()) {
+            browser = engine.run(source.bytes(), input, bytes, OutputStream.nullOutputStream(),
+                    OutputStream.nullOutputStream());
+        }
+        EngineResult jvm;
+        try {
+            jvm = chicory.get();
+        } catch (ExecutionException e) {
+            throw new IOException("the chicory run failed: " + e.getCause(), e.getCause());
+        }
+        String report = EngineComparison.report(jvm, browser);
+        if (!report.isEmpty()) {
+            messages.print(report);
+            messages.flush();
+            return FAILURE_EXIT_CODE;
+        }
+        stdout.write(jvm.stdout());
+        stdout.flush();
+        stderr.write(jvm.stderr());
+        stderr.flush();
+        return jvm.exitCode();
+    }
+
+    /** The whole of stdin, for the engines that need it up front. */
+    private byte[] readStdin() throws IOException {
+        if (stdinIsTerminal) {
+            messages.println("wasiplay: the browser engine reads all of stdin before the run: type the input, then "
+                    + "Ctrl-D (or run with < /dev/null)");
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        stdin.transferTo(all);
+        return all.toByteArray();
+    }
+
+    private int fail(int exitCode, String message) {
+        messages.println("wasiplay: " + message);
+        return exitCode;
+    }
+}
