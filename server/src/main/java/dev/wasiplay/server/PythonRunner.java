@@ -2,8 +2,9 @@ package dev.wasiplay.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.wasiplay.host.ChicoryHost;
 import dev.wasiplay.host.GuestModule;
+import dev.wasiplay.host.PythonExecutor;
+import dev.wasiplay.host.PythonExecutors;
 import dev.wasiplay.host.RunOutcome;
 import dev.wasiplay.host.RunSpec;
 import java.time.Duration;
@@ -16,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link RunRequest}s with the bundled CPython on Chicory (through wasi-host), at most a few at a time
- * and each within a time limit.
+ * Runs {@link RunRequest}s with the bundled CPython on Chicory (through wasi-host's fastest executor), at most
+ * a few at a time and each within a time limit.
  */
 final class PythonRunner {
 
@@ -25,6 +26,8 @@ final class PythonRunner {
 
     /** Each run holds a whole interpreter and its linear memory; more runs than cores only queue up anyway. */
     private final Semaphore runSlots;
+    /** The fastest execution mode wasi-host offers (pre-started CPython instances; see BENCHMARKS.md). */
+    private final PythonExecutor executor = PythonExecutors.fastest();
     private final Duration timeLimit;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "wasiplay-run-watchdog");
@@ -74,7 +77,7 @@ final class PythonRunner {
         ScheduledFuture<?> alarm = watchdog.schedule(watch::timeUp, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         RunOutcome outcome;
         try {
-            outcome = ChicoryHost.run(GuestModule.python(), spec);
+            outcome = executor.run(spec);
         } finally {
             alarm.cancel(false);
             watch.finish();

@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import dev.wasiplay.polyfill.OutputSink;
 import dev.wasiplay.polyfill.StdinSource;
@@ -15,6 +16,7 @@ import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Runs WASI command modules on Chicory's interpreter, with the polyfill as wasi_snapshot_preview1.
@@ -36,6 +38,11 @@ public final class ChicoryHost {
      * @throws IllegalArgumentException when the spec's files cannot be placed in its file system
      */
     public static RunOutcome run(GuestModule module, RunSpec spec) {
+        return run(module, spec, null);
+    }
+
+    /** {@link #run(GuestModule, RunSpec)} on the given Chicory machine factory (null: the interpreter). */
+    static RunOutcome run(GuestModule module, RunSpec spec, Function<Instance, Machine> machineFactory) {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(spec, "spec");
         long started = System.nanoTime();
@@ -56,17 +63,25 @@ public final class ChicoryHost {
         }
         WasiPreview1 wasi = new WasiPreview1(options.build());
 
-        int exitCode = execute(module, wasi, stderr);
+        int exitCode = execute(module, machineFactory, wasi, stderr);
         long durationMs = (System.nanoTime() - started) / 1_000_000L;
         return new RunOutcome(exitCode, stdout.bytes(), stderr.bytes(), durationMs, fileSystem);
     }
 
-    private static int execute(GuestModule module, WasiPreview1 wasi, Capture stderr) {
+    /**
+     * Instantiates and runs the module on the calling thread; {@code machineFactory} null means
+     * Chicory's interpreter (see {@link ExecutionMode}). Returns the exit code; never throws.
+     */
+    static int execute(GuestModule module, Function<Instance, Machine> machineFactory, WasiPreview1 wasi,
+            Capture stderr) {
         try {
-            Instance instance = Instance.builder(module.wasm())
+            Instance.Builder builder = Instance.builder(module.wasm())
                     .withImportValues(imports(module, wasi))
-                    .withInitialize(false)
-                    .build();
+                    .withInitialize(false);
+            if (machineFactory != null) {
+                builder.withMachineFactory(machineFactory);
+            }
+            Instance instance = builder.build();
             // Attach before initialize(): a start section may already call WASI.
             wasi.attach(new ChicoryMemory(instance.exports().memory(GuestModule.MEMORY_EXPORT)));
             instance.initialize(false);
@@ -136,7 +151,7 @@ public final class ChicoryHost {
     }
 
     /** Keeps everything a guest writes to one stream and passes it on to the spec's listener. */
-    private static final class Capture implements OutputSink {
+    static final class Capture implements OutputSink {
         private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
         private final OutputSink listener;
         private boolean atLineStart = true;
