@@ -48,7 +48,9 @@ public final class ServerBenchmark {
         List<Row> rows = new ArrayList<>();
         Map<String, double[]> node = runNode(reps, loopReps, throughputRuns);
         rows.add(new Row("hello", "node:wasi", node.get("hello"), null));
-        rows.add(new Row("loop 1M", "node:wasi", node.get("loop"), null));
+        if (loopReps > 0) {
+            rows.add(new Row("loop 1M", "node:wasi", node.get("loop"), null));
+        }
         rows.add(new Row("hello x" + throughputRuns + " on 2 threads", "node:wasi", node.get("throughput"), null));
 
         for (String name : options.get("modes").split(",")) {
@@ -68,14 +70,16 @@ public final class ServerBenchmark {
                     hello[i] = run(executor, HELLO, "hello\n");
                 }
                 rows.add(new Row("hello", mode.name(), hello, node.get("hello")));
-                awaitInstance(executor, 1);
-                run(executor, LOOP, "499999500000\n"); // warm-up
-                double[] loop = new double[loopReps];
-                for (int i = 0; i < loopReps; i++) {
+                if (loopReps > 0) { // --loop-reps=0 skips the loop: minutes per run on the interpreter
                     awaitInstance(executor, 1);
-                    loop[i] = run(executor, LOOP, "499999500000\n");
+                    run(executor, LOOP, "499999500000\n"); // warm-up
+                    double[] loop = new double[loopReps];
+                    for (int i = 0; i < loopReps; i++) {
+                        awaitInstance(executor, 1);
+                        loop[i] = run(executor, LOOP, "499999500000\n");
+                    }
+                    rows.add(new Row("loop 1M", mode.name(), loop, node.get("loop")));
                 }
-                rows.add(new Row("loop 1M", mode.name(), loop, node.get("loop")));
                 awaitInstance(executor, PythonExecutors.DEFAULT_PRESTARTED);
                 rows.add(new Row("hello x" + throughputRuns + " on 2 threads", mode.name(),
                         new double[] {throughput(executor, throughputRuns)}, node.get("throughput")));
@@ -136,9 +140,9 @@ public final class ServerBenchmark {
         Map<String, double[]> result = new LinkedHashMap<>();
         String helloOut = command("node", "--no-warnings", script.toString(), wasm.toString(), Integer.toString(reps),
                 Integer.toString(throughputRuns), "hello=" + HELLO);
-        String loopOut = command("node", "--no-warnings", script.toString(), wasm.toString(), Integer.toString(loopReps),
-                "0", "loop=" + LOOP);
-        for (String line : (helloOut + loopOut).split("\n")) {
+        String loopOut = loopReps == 0 ? "" : command("node", "--no-warnings", script.toString(), wasm.toString(),
+                Integer.toString(loopReps), "0", "loop=" + LOOP);
+        for (String line : (helloOut + loopOut).strip().split("\n")) {
             String name = field(line, "\"name\":\"", "\"");
             if (name.equals("throughput")) {
                 if (throughputRuns > 0 && result.get("throughput") == null) {
