@@ -3,6 +3,8 @@ package dev.wasiplay.server;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.wasiplay.host.GuestModule;
+import dev.wasiplay.host.PythonExecutor;
+import dev.wasiplay.host.PythonExecutors;
 import dev.wasiplay.host.RunLimits;
 import dev.wasiplay.host.RunOutcome;
 import dev.wasiplay.host.RunPool;
@@ -12,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link RunRequest}s with the bundled CPython on Chicory (through wasi-host): on a {@link RunPool} of a few
- * workers with a bounded queue, each run within the server's {@link RunLimits}.
+ * Runs {@link RunRequest}s with the bundled CPython on Chicory (through wasi-host's fastest executor: pre-started
+ * CPython instances built for the server's memory cap and descriptor limit): on a {@link RunPool} of a few workers
+ * with a bounded queue, each run within the server's {@link RunLimits}.
  */
 final class PythonRunner {
 
@@ -21,10 +24,13 @@ final class PythonRunner {
 
     private final RunLimits limits;
     private final RunPool pool;
+    /** Shared by every server in the process with the same memory cap and descriptor limit (see BENCHMARKS.md). */
+    private final PythonExecutor executor;
 
     PythonRunner(RunSettings settings) {
         this.limits = settings.limits();
         this.pool = new RunPool(settings.workers(), settings.queue());
+        this.executor = PythonExecutors.fastestFor(limits);
     }
 
     /** Parses python.wasm on a background thread so the first request does not pay for it. */
@@ -53,7 +59,7 @@ final class PythonRunner {
                 .stdin(request.stdin().getBytes(UTF_8))
                 .limits(limits);
         request.files().forEach((path, text) -> spec.file("/" + path, text.getBytes(UTF_8)));
-        RunOutcome outcome = pool.run(GuestModule.python(), spec.build());
+        RunOutcome outcome = pool.run(executor::run, spec.build());
         return new RunResult(outcome.stdoutText(), outcome.stderrText(), outcome.exitCode(), outcome.durationMs(),
                 outcome.status().label(), outcome.message());
     }

@@ -4,7 +4,10 @@ import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasiplay.polyfill.CappedOutput;
 import dev.wasiplay.polyfill.LimitExceeded;
 import dev.wasiplay.polyfill.OutputSink;
@@ -16,6 +19,7 @@ import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Runs WASI command modules on Chicory's interpreter, with the polyfill as wasi_snapshot_preview1.
@@ -38,6 +42,11 @@ public final class ChicoryHost {
      * @throws IllegalArgumentException when the spec's files cannot be placed in its file system
      */
     public static RunOutcome run(GuestModule module, RunSpec spec) {
+        return run(module, spec, null);
+    }
+
+    /** {@link #run(GuestModule, RunSpec)} on the given Chicory machine factory (null: the interpreter). */
+    static RunOutcome run(GuestModule module, RunSpec spec, Function<Instance, Machine> machineFactory) {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(spec, "spec");
         long started = System.nanoTime();
@@ -67,7 +76,7 @@ public final class ChicoryHost {
 
         Ending ending;
         try (RunDeadline deadline = RunDeadline.start(limits.timeout())) {
-            ending = execute(module, wasi, limits, deadline);
+            ending = execute(module, machineFactory, memoryFactory(limits.maxMemoryPages()), wasi).within(deadline);
         }
         if (ending.status != RunStatus.OK) {
             stderr.appendLine(ending.message);
@@ -77,8 +86,8 @@ public final class ChicoryHost {
                 ending.status, ending.message);
     }
 
-    /** How {@code _start} ended: exit code, status and the line for people. */
-    private record Ending(int exitCode, RunStatus status, String message) {
+    /** How {@code _start} ended: exit code, status and the line for people (added to stderr unless OK). */
+    record Ending(int exitCode, RunStatus status, String message) {
         static Ending exited(int code) {
             return new Ending(code, RunStatus.OK, "exited with code " + code);
         }
@@ -86,15 +95,42 @@ public final class ChicoryHost {
         static Ending stopped(RunStatus status, String message) {
             return new Ending(TRAP_EXIT_CODE, status, message);
         }
+
+        /**
+         * This ending, or a timeout when the run's deadline passed before the guest ended by itself: whatever the
+         * deadline's interrupt made the guest throw ("run interrupted", or a host error of a stdin source) is the
+         * time limit's doing.
+         */
+        Ending within(RunDeadline deadline) {
+            if (status == RunStatus.OK || !deadline.fired()) {
+                return this;
+            }
+            return stopped(RunStatus.TIMEOUT,
+                    "time limit exceeded: the run was stopped after " + RunLimits.describe(deadline.timeout()));
+        }
     }
 
-    private static Ending execute(GuestModule module, WasiPreview1 wasi, RunLimits limits, RunDeadline deadline) {
+    /** The memory factory enforcing a cap of {@code maxMemoryPages}, or null (Chicory's own) when there is none. */
+    static Function<MemoryLimits, Memory> memoryFactory(int maxMemoryPages) {
+        return maxMemoryPages < RunLimits.MAX_PAGES ? CappedMemory.factory(maxMemoryPages) : null;
+    }
+
+    /**
+     * Instantiates and runs the module on the calling thread and says how it ended; never throws.
+     * {@code machineFactory} null means Chicory's interpreter (see {@link ExecutionMode}); {@code memoryFactory}
+     * null means Chicory's own memory, without a cap.
+     */
+    static Ending execute(GuestModule module, Function<Instance, Machine> machineFactory,
+            Function<MemoryLimits, Memory> memoryFactory, WasiPreview1 wasi) {
         try {
             Instance.Builder builder = Instance.builder(module.wasm())
                     .withImportValues(imports(module, wasi))
                     .withInitialize(false);
-            if (limits.maxMemoryPages() < RunLimits.MAX_PAGES) {
-                builder.withMemoryFactory(CappedMemory.factory(limits.maxMemoryPages()));
+            if (machineFactory != null) {
+                builder.withMachineFactory(machineFactory);
+            }
+            if (memoryFactory != null) {
+                builder.withMemoryFactory(memoryFactory);
             }
             Instance instance = builder.build();
             // Attach before initialize(): a start section may already call WASI.
@@ -103,19 +139,15 @@ public final class ChicoryHost {
             instance.exports().function(GuestModule.START_EXPORT).apply();
             return Ending.exited(0);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
-            return ending(failure, deadline);
+            return ending(failure);
         }
     }
 
-    /** Why a run that threw ended. The time limit wins: whatever its interrupt made the guest throw is a timeout. */
-    private static Ending ending(Throwable failure, RunDeadline deadline) {
+    /** Why a run that threw ended. */
+    private static Ending ending(Throwable failure) {
         WasiExit exit = exitIn(failure);
         if (exit != null) {
             return Ending.exited(exit.code());
-        }
-        if (deadline.fired()) {
-            return Ending.stopped(RunStatus.TIMEOUT,
-                    "time limit exceeded: the run was stopped after " + RunLimits.describe(deadline.timeout()));
         }
         LimitExceeded limit = LimitExceeded.in(failure);
         if (limit != null) {
@@ -174,7 +206,7 @@ public final class ChicoryHost {
     }
 
     /** Keeps everything a guest writes to one stream and passes it on to the spec's listener. */
-    private static final class Capture implements OutputSink {
+    static final class Capture implements OutputSink {
         private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
         private final OutputSink listener;
         private boolean atLineStart = true;

@@ -10,15 +10,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Runs guests on a fixed number of worker threads with a bounded queue in front of them. A run that finds every
  * worker busy waits in the queue; one that finds the queue full too is refused at once with
  * {@link RunPoolFullException}, so callers can say "busy, retry later" instead of piling up.
  *
- * <p>Each run is a {@link ChicoryHost#run} of its own: own instance, memory, WASI state and file tree, bounded by
- * its spec's {@link RunLimits}. Modules are parsed once by whoever holds the {@link GuestModule} (e.g.
- * {@link GuestModule#python()}) and shared by every run. Thread-safe.
+ * <p>Each run is a {@link ChicoryHost#run} of its own (or a {@link PythonExecutor}'s run): own instance, memory,
+ * WASI state and file tree, bounded by its spec's {@link RunLimits}. Modules are parsed once by whoever holds the
+ * {@link GuestModule} (e.g. {@link GuestModule#python()}) and shared by every run. Thread-safe.
  */
 public final class RunPool implements AutoCloseable {
     private final int workers;
@@ -84,10 +85,23 @@ public final class RunPool implements AutoCloseable {
      */
     public RunOutcome run(GuestModule module, RunSpec spec) throws InterruptedException {
         Objects.requireNonNull(module, "module");
+        return run(runSpec -> ChicoryHost.run(module, runSpec), spec);
+    }
+
+    /**
+     * Runs {@code spec} on a worker with {@code engine} (e.g. {@code PythonExecutors.fastestFor(limits)::run}) and
+     * waits for the outcome. The engine must honour the spec's limits and stop when its thread is interrupted, as
+     * {@link ChicoryHost#run} and every {@link PythonExecutor} do.
+     *
+     * @throws RunPoolFullException at once when every worker is busy and the queue is full (or the pool is closed)
+     * @throws InterruptedException when the calling thread is interrupted while it waits; the run is then stopped
+     */
+    public RunOutcome run(Function<RunSpec, RunOutcome> engine, RunSpec spec) throws InterruptedException {
+        Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(spec, "spec");
         Future<RunOutcome> future;
         try {
-            future = executor.submit(() -> timed(module, spec));
+            future = executor.submit(() -> timed(engine, spec));
         } catch (RejectedExecutionException e) {
             throw new RunPoolFullException(workers, queueCapacity, retryAfter());
         }
@@ -108,8 +122,8 @@ public final class RunPool implements AutoCloseable {
         }
     }
 
-    private RunOutcome timed(GuestModule module, RunSpec spec) {
-        RunOutcome outcome = ChicoryHost.run(module, spec);
+    private RunOutcome timed(Function<RunSpec, RunOutcome> engine, RunSpec spec) {
+        RunOutcome outcome = engine.apply(spec);
         averageRunMillis.updateAndGet(average -> (average * 3 + outcome.durationMs()) / 4);
         // A worker must not carry an interrupt over to the next run (cancel(true) may arrive late).
         Thread.interrupted();

@@ -88,10 +88,25 @@ public final class RunSpec {
     /** The file system for one run: the given tree, or a fresh one, with the spec's files written in. */
     VirtualFileSystem newRunFileSystem() {
         VirtualFileSystem fs = fileSystem != null ? fileSystem : new VirtualFileSystem();
+        writeFilesInto(fs);
+        return fs;
+    }
+
+    /** Writes the spec's files into {@code fs} (used by runs whose tree exists before the spec). */
+    void writeFilesInto(VirtualFileSystem fs) {
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             fs.writeFile(file.getKey(), file.getValue().clone());
         }
-        return fs;
+    }
+
+    /** Whether stdin comes from a {@link StdinSource} given with {@link Builder#stdin(StdinSource)}. */
+    boolean hasStdinSource() {
+        return stdinSource != null;
+    }
+
+    /** Whether the run works on a tree given with {@link Builder#fileSystem} rather than a fresh one. */
+    boolean hasOwnFileSystem() {
+        return fileSystem != null;
     }
 
     /** Builds a {@link RunSpec}. Defaults: no argv, no environment, empty stdin, an empty "/". */
