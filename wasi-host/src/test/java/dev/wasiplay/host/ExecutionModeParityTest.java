@@ -143,19 +143,15 @@ class ExecutionModeParityTest {
 
     @Test
     void interruptingTheCallerStopsAPrestartedRun() throws Exception {
+        // Deterministic on a loaded machine: an instance is ready, and the interrupt comes once the program runs.
+        assertTrue(((PrestartedPython) prestarted).awaitReady(1, 180_000), "no pre-started instance became ready");
         Thread caller = Thread.currentThread();
-        Thread alarm = new Thread(() -> {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                return;
-            }
-            caller.interrupt();
-        });
-        alarm.start();
-        RunOutcome outcome = prestarted.run(script("print('spinning', flush=True)\nwhile True: pass").spec());
+        RunOutcome outcome = prestarted.run(RunSpec.builder()
+                .argv(List.of("python", "/main.py"))
+                .file("/main.py", "print('spinning', flush=True)\nwhile True: pass".getBytes(StandardCharsets.UTF_8))
+                .stdout((bytes, offset, length) -> caller.interrupt())
+                .build());
         boolean interrupted = Thread.interrupted();
-        alarm.join();
         assertTrue(interrupted, "the caller's interrupt status is left set");
         assertEquals(ChicoryHost.TRAP_EXIT_CODE, outcome.exitCode());
         assertEquals("spinning\n", outcome.stdoutText());
