@@ -8,9 +8,10 @@ import dev.wasiplay.polyfill.vfs.Node;
  * One open file description: what a guest fd refers to, with its position, open mode, flags and rights.
  *
  * <p>Rights are what wasmtime reports for the descriptor (see {@link Rights}) minus what the guest gave
- * up with fd_fdstat_set_rights or inherited as given up from the directory it was opened through
- * ({@link #revokedBase}, {@link #revokedInheriting}). A call needing a right the descriptor gave up answers
- * NOTCAPABLE; one wasmtime would allow on a descriptor that never gave anything up is always allowed.
+ * up with fd_fdstat_set_rights ({@link #revokedBase}, {@link #revokedInheriting}). Once a directory's
+ * inheriting rights were narrowed, whatever is opened through it gets no right outside them. A call needing
+ * a right the descriptor gave up answers NOTCAPABLE; a descriptor that never gave anything up is allowed
+ * every call wasmtime allows (wasmtime itself does not track rights).
  */
 final class Descriptor {
     static final int STDIN = 0;
@@ -29,6 +30,8 @@ final class Descriptor {
     boolean nonblock;
     long revokedBase;
     long revokedInheriting;
+    /** The guest narrowed the inheriting rights (here or on a directory this was opened through). */
+    boolean inheritingNarrowed;
     /** Guest-visible name (UTF-8) of a preopened directory, null for everything else. */
     byte[] preopenName;
 
@@ -42,6 +45,7 @@ final class Descriptor {
         nonblock = false;
         revokedBase = 0;
         revokedInheriting = 0;
+        inheritingNarrowed = false;
         preopenName = null;
     }
 
@@ -68,6 +72,16 @@ final class Descriptor {
     /** Whether the guest gave up any of {@code rights} on this descriptor. */
     boolean revoked(long rights) {
         return (revokedBase & rights) != 0;
+    }
+
+    /** Sets up the rights of {@code child}, just opened through this directory. */
+    void inheritInto(Descriptor child) {
+        if (inheritingNarrowed) {
+            long denied = Rights.ALL & ~rightsInheriting();
+            child.revokedBase = denied;
+            child.revokedInheriting = denied;
+            child.inheritingNarrowed = true;
+        }
     }
 
     long rightsBase() {

@@ -359,6 +359,7 @@ final class FdCalls {
         }
         d.revokedBase |= currentBase & ~base;
         d.revokedInheriting |= currentInheriting & ~inheriting;
+        d.inheritingNarrowed |= inheriting != currentInheriting;
         return Errno.SUCCESS;
     }
 
@@ -555,8 +556,12 @@ final class FdCalls {
         if (d.revoked(Rights.FD_READDIR)) {
             return Errno.NOTCAPABLE;
         }
-        mem.check(bufUsedOut, 4, 4);
         DirNode dir = d.directory();
+        if (dir.isRemoved()) {
+            // Linux's getdents on a removed directory answers ENOENT, and wasmtime passes it on
+            return Errno.NOENT;
+        }
+        mem.check(bufUsedOut, 4, 4);
         long capacity = bufLen & 0xFFFFFFFFL;
         long used = 0;
         if (cookie >= 0 && cookie < 1) {

@@ -108,6 +108,10 @@ final class PathCalls {
         if (dir.revoked(Rights.PATH_OPEN) || (create && dir.revoked(Rights.PATH_CREATE_FILE))) {
             return Errno.NOTCAPABLE;
         }
+        if (truncate && dir.inheritingNarrowed && (dir.rightsInheriting() & Rights.FD_WRITE) == 0) {
+            // what is opened through this directory may not be written, so it may not be truncated either
+            return Errno.NOTCAPABLE;
+        }
         if (fds.full()) {
             return Errno.MFILE;
         }
@@ -176,9 +180,7 @@ final class PathCalls {
             d.append = (fdflags & Flags.FDFLAG_APPEND) != 0;
             d.nonblock = (fdflags & Flags.FDFLAG_NONBLOCK) != 0;
         }
-        // rights the directory gave up for its children are given up by the child too
-        d.revokedBase = dir.revokedInheriting;
-        d.revokedInheriting = dir.revokedInheriting;
+        dir.inheritInto(d);
         mem.rawPutU32(fdOut, fds.add(d));
         return Errno.SUCCESS;
     }

@@ -11,6 +11,7 @@ import dev.wasiplay.polyfill.WasiExit;
 import dev.wasiplay.polyfill.WasiFunction;
 import dev.wasiplay.polyfill.WasiOptions;
 import dev.wasiplay.polyfill.WasiPreview1;
+import dev.wasiplay.polyfill.WasiTrap;
 import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,10 @@ public final class ChicoryHost {
                 .stdout(stdout)
                 .stderr(stderr)
                 .clock(HostClock.INSTANCE)
-                .random(SecureRandomSource.INSTANCE)
-                .preopen("/", fileSystem.root());
+                .random(SecureRandomSource.INSTANCE);
+        for (String preopen : spec.preopens()) {
+            options.preopen(preopen, RunSpec.preopenDirectory(fileSystem, preopen));
+        }
         for (String[] variable : spec.env()) {
             options.env(variable[0], variable[1]);
         }
@@ -77,7 +80,8 @@ public final class ChicoryHost {
             if (exit != null) {
                 return exit.code();
             }
-            stderr.appendLine(describe(failure));
+            WasiTrap trap = causeOfType(failure, WasiTrap.class);
+            stderr.appendLine(trap != null ? "wasm trap: " + trap.getMessage() : describe(failure));
             return TRAP_EXIT_CODE;
         }
     }
@@ -102,9 +106,14 @@ public final class ChicoryHost {
 
     /** proc_exit's WasiExit, whether it arrives bare or wrapped by the engine. */
     private static WasiExit exitIn(Throwable failure) {
+        return causeOfType(failure, WasiExit.class);
+    }
+
+    /** The first throwable of {@code type} in the cause chain (the engine may wrap what a host function threw). */
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof WasiExit) {
-                return (WasiExit) t;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
             if (t.getCause() == t) {
                 break;

@@ -3,6 +3,7 @@ package dev.wasiplay.web;
 import dev.wasiplay.polyfill.StdinSource;
 import dev.wasiplay.polyfill.WasiOptions;
 import dev.wasiplay.polyfill.WasiPreview1;
+import dev.wasiplay.polyfill.vfs.TarImage;
 import dev.wasiplay.web.js.BrowserTime;
 import dev.wasiplay.web.js.JsValues;
 import dev.wasiplay.web.js.WasmExports;
@@ -31,8 +32,10 @@ final class GuestRun {
                 .stdout(stdout)
                 .stderr(stderr)
                 .clock(clock)
-                .random(new CryptoRandom())
-                .preopen("/", request.files.root());
+                .random(new CryptoRandom());
+        for (int i = 0; i < request.preopens.length; i++) {
+            options.preopen(request.preopens[i], request.preopenDirs[i]);
+        }
         for (int i = 0; i < request.env.length; i += 2) {
             options.env(request.env[i], request.env[i + 1]);
         }
@@ -69,6 +72,7 @@ final class GuestRun {
         double durationMs = BrowserTime.monotonicMillis() - started;
         stdout.finish();
         stderr.finish();
+        Messages.fileSystem(TarImage.create(request.files));
         Messages.exit(exitCode, durationMs);
     }
 
