@@ -471,8 +471,14 @@ final class FdCalls {
         return Errno.SUCCESS;
     }
 
-    /** Applies checked fstflags; "now" is the tree's clock, like every other timestamp of the tree. */
+    /**
+     * Applies checked fstflags; "now" is the tree's clock, like every other timestamp of the tree. As with
+     * utimensat, changing a time also sets ctim, and flags of 0 change nothing at all.
+     */
     static void setTimes(Node node, long atim, long mtim, int fstFlags) {
+        if (fstFlags == 0) {
+            return;
+        }
         long now = node.fileSystem().now();
         if ((fstFlags & Flags.FST_ATIM) != 0) {
             node.atim = atim;

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the guests: C with Debian's clang and wasi-libc ({@code clang --target=wasm32-wasi --sysroot=/usr}),
- * WAT with Chicory's wat2wasm. Each module is cached in {@code polyfill/target/conformance-guests} under a
+ * WAT with Chicory's wat2wasm. C guests may include the headers of {@code guests/include}; in a WAT guest a
+ * line {@code ;; @include name.wat} is replaced by that file of {@code guests/include}. Each module is cached in {@code polyfill/target/conformance-guests} under a
  * hash of everything that goes into it (compiler command, source, shared headers), so the first runner of a
  * build compiles and the others reuse it. Fails (never skips) when clang is missing.
  */
@@ -29,10 +30,10 @@ public final class GuestBuilds {
     public static synchronized byte[] wasm(GuestCase guest) {
         try {
             Path include = GuestCase.root().resolve("include");
-            String source = Files.readString(guest.source());
+            String source = guest.isC() ? Files.readString(guest.source()) : expandIncludes(guest, include);
             StringBuilder key = new StringBuilder(guest.isC() ? String.join(" ", CLANG) : "wat2wasm");
             key.append('\0').append(source);
-            if (guest.isC()) {
+            if (guest.isC() || !source.equals(Files.readString(guest.source()))) {
                 for (Path header : headers(include)) {
                     key.append('\0').append(header.getFileName()).append('\0').append(Files.readString(header));
                 }
@@ -53,6 +54,24 @@ public final class GuestBuilds {
         } catch (IOException e) {
             throw new UncheckedIOException("could not build guest " + guest.name(), e);
         }
+    }
+
+    /** A WAT source with its {@code ;; @include name.wat} lines replaced by the files they name. */
+    private static String expandIncludes(GuestCase guest, Path include) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (String line : Files.readAllLines(guest.source())) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith(";; @include ")) {
+                Path file = include.resolve(trimmed.substring(";; @include ".length()).trim());
+                if (!Files.isRegularFile(file)) {
+                    throw new AssertionError(guest.name() + ": " + trimmed + ": no such file " + file);
+                }
+                out.append(Files.readString(file)).append('\n');
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static List<Path> headers(Path include) throws IOException {
