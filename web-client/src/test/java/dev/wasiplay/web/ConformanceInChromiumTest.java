@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -82,6 +83,40 @@ class ConformanceInChromiumTest {
             Conformance.check(guest, "chromium",
                     new Conformance.Result(run.exitCode(), stdout, stderr, run.fileSystemImage()));
         }));
+    }
+
+    @Test
+    void theTreeComesInAnFsMessageRightBeforeExit() {
+        GuestCase guest = GuestCase.all().stream().filter(g -> g.name().equals("c-proc-exit")).findFirst().orElseThrow();
+        WorkerRun run = run(request(guest));
+
+        List<Map<String, Object>> messages = run.messages();
+        assertEquals("fs", messages.get(messages.size() - 2).get("type"), run::toString);
+        assertEquals("exit", messages.get(messages.size() - 1).get("type"), run::toString);
+    }
+
+    @Test
+    void malformedImagesAndPreopensAreRefused() {
+        GuestCase guest = GuestCase.all().get(0);
+        Map<String, Object> badImage = request(guest);
+        badImage.put("imageBase64", Base64.getEncoder().encodeToString("x".repeat(600).getBytes()));
+        assertEquals("invalid run message: image: tar header at offset 0: bad checksum (not a tar image?)",
+                run(badImage).error());
+
+        Map<String, Object> notAnArrayBuffer = request(guest);
+        notAnArrayBuffer.remove("imageBase64");
+        notAnArrayBuffer.put("image", "text");
+        assertEquals("invalid run message: image must be an ArrayBuffer holding a tar image",
+                run(notAnArrayBuffer).error());
+
+        Map<String, Object> relative = request(guest);
+        relative.put("preopens", List.of("data"));
+        assertEquals("invalid run message: preopens: data is not an absolute, normalized path", run(relative).error());
+
+        Map<String, Object> fileAsPreopen = request(guest);
+        fileAsPreopen.put("files", Map.of("/data", "not a directory"));
+        fileAsPreopen.put("preopens", List.of("/data"));
+        assertEquals("invalid run message: preopens: /data is not a directory", run(fileAsPreopen).error());
     }
 
     private static Map<String, Object> request(GuestCase guest) {

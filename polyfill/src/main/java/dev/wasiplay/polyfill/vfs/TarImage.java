@@ -385,7 +385,12 @@ public final class TarImage {
     }
 
     private static void checkChecksum(byte[] tar, int offset) {
-        long stored = number(tar, offset + 148, 8, offset, "checksum");
+        long stored;
+        try {
+            stored = number(tar, offset + 148, 8, offset, "checksum");
+        } catch (IllegalArgumentException e) {
+            stored = -1;
+        }
         long unsigned = 0;
         long signed = 0;
         for (int i = 0; i < BLOCK; i++) {
