@@ -56,11 +56,6 @@ final class FdTable {
         return new Descriptor();
     }
 
-    /** Gives {@code d} to {@link #obtain} again, unused. */
-    void release(Descriptor d) {
-        recycle(d);
-    }
-
     /** Whether another descriptor may be opened (else EMFILE). */
     boolean full() {
         return open >= max;

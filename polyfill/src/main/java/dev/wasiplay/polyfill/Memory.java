@@ -37,7 +37,7 @@ final class Memory {
         call = name;
     }
 
-    /** Traps unless {@code [address, address+length)} lies in memory and {@code address} is a multiple of {@code align}. */
+    /** Traps unless {@code [address, address+length)} lies in memory and {@code address} is {@code align}-aligned. */
     void check(int address, long length, int align) {
         long a = address & 0xFFFFFFFFL;
         if (a + length > size) {
@@ -57,45 +57,6 @@ final class Memory {
                     + " + " + offset);
         }
         return (int) a;
-    }
-
-    void check(int address, long length) {
-        check(address, length, 1);
-    }
-
-    int u8(int address) {
-        check(address, 1, 1);
-        return raw.getByte(address) & 0xFF;
-    }
-
-    int u16(int address) {
-        check(address, 2, 2);
-        return (raw.getByte(address) & 0xFF) | (raw.getByte(address + 1) & 0xFF) << 8;
-    }
-
-    int u32(int address) {
-        check(address, 4, 4);
-        return raw.getInt(address);
-    }
-
-    long u64(int address) {
-        check(address, 8, 8);
-        return raw.getLong(address);
-    }
-
-    void putU8(int address, int value) {
-        check(address, 1, 1);
-        raw.putByte(address, (byte) value);
-    }
-
-    void putU16(int address, int value) {
-        check(address, 2, 2);
-        raw.putShort(address, (short) value);
-    }
-
-    void putU32(int address, int value) {
-        check(address, 4, 4);
-        raw.putInt(address, value);
     }
 
     void putU64(int address, long value) {
@@ -155,9 +116,9 @@ final class Memory {
     }
 
     /**
-     * Copies a path argument into {@code target} (4096 bytes); traps when it
-     * is out of bounds. Returns the length, or a negative errno: -ILSEQ when it is not UTF-8 (wasmtime
-     * reads paths as Rust strings), -NAMETOOLONG when it cannot be a path at all.
+     * Copies a path argument into {@code target} (4096 bytes); traps when it is out of bounds. Returns the
+     * length, or a negative errno: -ILSEQ when it is not UTF-8 (wasmtime reads paths as Rust strings),
+     * -NAMETOOLONG when it is too long to be a path at all.
      */
     int path(int address, int length, byte[] target) {
         long n = length & 0xFFFFFFFFL;
@@ -170,10 +131,5 @@ final class Memory {
             return -Errno.ILSEQ;
         }
         return (int) n;
-    }
-
-    /** The size read by the current call's {@link #begin}. */
-    int size() {
-        return size;
     }
 }

@@ -132,7 +132,8 @@ final class Poll {
                 events = 0;
                 for (int i = 0; i < n; i++) {
                     if (deadlines[i] >= 0 && deadlines[i] - earliest <= 0) {
-                        events = event(mem, out, events, mem.rawU64(in + i * SUBSCRIPTION_SIZE), Flags.EVENT_CLOCK, 0, 0);
+                        int sub = in + i * SUBSCRIPTION_SIZE;
+                        events = event(mem, out, events, mem.rawU64(sub), Flags.EVENT_CLOCK, 0, 0);
                     }
                 }
                 mem.rawPutU32(neventsOut, events);

@@ -106,7 +106,7 @@ public final class WasiOptions {
             return this;
         }
 
-        /** The most descriptors (stdio and preopens included) the guest may hold open; past it, EMFILE. Default 1024. */
+        /** The most descriptors (stdio and preopens included) the guest may hold open (MFILE past it); 1024. */
         public Builder maxOpenFiles(int value) {
             maxOpenFiles = value;
             return this;

@@ -70,7 +70,8 @@ class HotPathAllocationTest {
 
     private int openFd(String path, int oflags, long rights) {
         int len = putString(2048, path);
-        assertEquals(Errno.SUCCESS, wasi.path_open(3, Flags.LOOKUP_SYMLINK_FOLLOW, 2048, len, oflags, rights, 0, 0, 512));
+        int err = wasi.path_open(3, Flags.LOOKUP_SYMLINK_FOLLOW, 2048, len, oflags, rights, 0, 0, 512);
+        assertEquals(Errno.SUCCESS, err);
         return memory.getInt(512);
     }
 

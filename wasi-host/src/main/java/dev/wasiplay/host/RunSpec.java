@@ -188,7 +188,8 @@ public final class RunSpec {
                 clean &= !part.equals(".") && !part.equals("..");
             }
             if (!clean) {
-                throw new IllegalArgumentException("preopen path must be absolute and normalized: \"" + guestPath + "\"");
+                throw new IllegalArgumentException(
+                        "preopen path must be absolute and normalized: \"" + guestPath + "\"");
             }
             preopens.add(path);
             return this;

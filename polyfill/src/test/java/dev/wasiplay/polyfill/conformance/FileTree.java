@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code "dir/": {}} — a directory (the key ends with '/');</li>
  *   <li>{@code "file": "text"} — a regular file with that UTF-8 content;</li>
- *   <li>{@code "file": {"base64": "..."}} — binary content; {@code {"size": N, "sha256": "hex"}} — large content;</li>
+ *   <li>{@code "file": {"base64": "..."}} — binary content;</li>
+ *   <li>{@code "file": {"size": N, "sha256": "hex"}} — large content (over 4 KiB);</li>
  *   <li>{@code "link": {"symlink": "target"}} — a symlink;</li>
  *   <li>{@code "name": {"hardlink": "other/path"}} — (input only) another name for an earlier file;</li>
  *   <li>{@code "nlink": 2} may be added to a file or symlink object ({@code {"text": "...", "nlink": 2}}).</li>

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * Builds the guests: C with Debian's clang and wasi-libc ({@code clang --target=wasm32-wasi --sysroot=/usr}),
  * WAT with Chicory's wat2wasm. C guests may include the headers of {@code guests/include}; in a WAT guest a
- * line {@code ;; @include name.wat} is replaced by that file of {@code guests/include}. Each module is cached in {@code polyfill/target/conformance-guests} under a
- * hash of everything that goes into it (compiler command, source, shared headers), so the first runner of a
+ * line {@code ;; @include name.wat} is replaced by that file of {@code guests/include}. Each module is
+ * cached in {@code polyfill/target/conformance-guests} under a hash of everything that goes into it (compiler command, source, shared headers), so the first runner of a
  * build compiles and the others reuse it. Fails (never skips) when clang is missing.
  */
 public final class GuestBuilds {
