@@ -1,14 +1,18 @@
 package dev.wasiplay.polyfill;
 
-import dev.wasiplay.polyfill.vfs.DirNode;
 import dev.wasiplay.polyfill.vfs.Utf8;
 
 /**
- * The guest's descriptor table. fds 0-2 are stdio, preopens follow from 3; new descriptors take the
- * lowest free number. Closed descriptor objects are kept for reuse, so opening allocates nothing.
+ * The guest's descriptor table. fds 0-2 are stdio, preopens follow from 3. New descriptors are numbered
+ * as wasmtime numbers them: the highest number freed by fd_close or fd_renumber and not reused yet, or
+ * else one more than the highest open fd. Closed descriptor objects are kept for reuse, so opening
+ * allocates nothing.
  */
 final class FdTable {
     private Descriptor[] table = new Descriptor[16];
+    /** Numbers freed and not reused yet (wasmtime's "free" set). */
+    private boolean[] freed = new boolean[16];
+    private int freedCount;
     private Descriptor[] spare = new Descriptor[16];
     private int spareCount;
     private int open;
@@ -16,26 +20,24 @@ final class FdTable {
 
     FdTable(WasiOptions options) {
         this.max = options.maxOpenFiles;
-        long stdio = options.stdioIsTerminal ? Rights.TTY : Rights.STREAM;
         for (int fd = 0; fd <= 2; fd++) {
             Descriptor d = new Descriptor();
             d.kind = fd;
-            d.rightsBase = stdio;
+            d.readable = fd == 0;
+            d.writable = fd != 0;
             put(fd, d);
         }
         for (int i = 0; i < options.preopenDirs.size(); i++) {
             Descriptor d = new Descriptor();
             d.kind = Descriptor.DIRECTORY;
             d.node = options.preopenDirs.get(i);
-            d.rightsBase = Rights.DIRECTORY;
-            d.rightsInheriting = Rights.DIRECTORY | Rights.REGULAR_FILE;
-            d.preopenName = options.preopenNames.get(i);
-            d.preopenNameUtf8 = Utf8.encode(d.preopenName);
+            d.readable = true;
+            d.preopenName = Utf8.encode(options.preopenNames.get(i));
             put(3 + i, d);
         }
     }
 
-    /** The descriptor at {@code fd}, or null when none is open there. */
+    /** The descriptor at {@code fd} (a u32), or null when none is open there. */
     Descriptor get(int fd) {
         return fd >= 0 && fd < table.length ? table[fd] : null;
     }
@@ -54,18 +56,34 @@ final class FdTable {
         return new Descriptor();
     }
 
-    /** Puts {@code d} at the lowest free fd; returns it, or -1 when the table is full (EMFILE). */
+    /** Whether another descriptor may be opened (else EMFILE). */
+    boolean full() {
+        return open >= max;
+    }
+
+    /** Puts {@code d} in the table under wasmtime's next number and returns that number. */
     int add(Descriptor d) {
-        if (open >= max) {
-            recycle(d);
-            return -1;
-        }
-        for (int fd = 0; ; fd++) {
-            if (fd >= table.length || table[fd] == null) {
-                put(fd, d);
-                return fd;
+        int fd = -1;
+        if (freedCount > 0) {
+            for (int i = freed.length - 1; i >= 0; i--) {
+                if (freed[i]) {
+                    freed[i] = false;
+                    freedCount--;
+                    fd = i;
+                    break;
+                }
+            }
+        } else {
+            fd = 0;
+            for (int i = table.length - 1; i >= 0; i--) {
+                if (table[i] != null) {
+                    fd = i + 1;
+                    break;
+                }
             }
         }
+        put(fd, d);
+        return fd;
     }
 
     /** Removes and recycles the descriptor at {@code fd}; false when none is open there. */
@@ -76,27 +94,39 @@ final class FdTable {
         }
         table[fd] = null;
         open--;
+        markFreed(fd);
         recycle(d);
         return true;
     }
 
-    /** Moves {@code from} onto {@code to}, closing what was at {@code to}. */
+    /** Moves {@code from} onto {@code to} (both open, different), closing what was at {@code to}. */
     void renumber(int from, int to) {
+        close(to);
         Descriptor d = table[from];
         table[from] = null;
         open--;
-        if (table[to] != null) {
-            recycle(table[to]);
-            open--;
-        }
+        markFreed(from);
+        freed[to] = false;
+        freedCount--;
         put(to, d);
+    }
+
+    private void markFreed(int fd) {
+        if (!freed[fd]) {
+            freed[fd] = true;
+            freedCount++;
+        }
     }
 
     private void put(int fd, Descriptor d) {
         if (fd >= table.length) {
-            Descriptor[] bigger = new Descriptor[Math.max(fd + 1, table.length * 2)];
+            int size = Math.max(fd + 1, table.length * 2);
+            Descriptor[] bigger = new Descriptor[size];
             System.arraycopy(table, 0, bigger, 0, table.length);
             table = bigger;
+            boolean[] biggerFreed = new boolean[size];
+            System.arraycopy(freed, 0, biggerFreed, 0, freed.length);
+            freed = biggerFreed;
         }
         table[fd] = d;
         open++;
@@ -110,15 +140,5 @@ final class FdTable {
             spare = bigger;
         }
         spare[spareCount++] = d;
-    }
-
-    /** Whether {@code dir} is reachable as a preopen (used to refuse removing one). */
-    boolean isPreopen(DirNode dir) {
-        for (Descriptor d : table) {
-            if (d != null && d.preopenName != null && d.node == dir) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -5,7 +5,7 @@ package dev.wasiplay.polyfill;
  * {@code Memory} on the JVM, a typed-array view of {@code WebAssembly.Memory.buffer} in the browser.
  *
  * <p>Implementations do no bounds checking of their own: the polyfill checks every address against
- * {@link #byteLength()} before touching memory and answers EFAULT when a guest pointer is out of range.
+ * {@link #byteLength()} before touching memory and traps ({@link WasiTrap}) when a guest pointer is out of range.
  * All multi-byte values are little-endian, as in wasm.
  */
 public interface GuestMemory {

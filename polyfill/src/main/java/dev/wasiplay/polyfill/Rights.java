@@ -1,6 +1,9 @@
 package dev.wasiplay.polyfill;
 
-/** The rights bits of wasi_snapshot_preview1, and the sets the polyfill grants. */
+/**
+ * The rights bits of wasi_snapshot_preview1 and the sets descriptors start with. The starting sets are
+ * exactly what wasmtime reports from fd_fdstat_get, so a guest sees the same rights on both.
+ */
 public final class Rights {
     private Rights() {
     }
@@ -36,23 +39,23 @@ public final class Rights {
     public static final long SOCK_SHUTDOWN = 1L << 28;
     public static final long SOCK_ACCEPT = 1L << 29;
 
+    /** Every right (bits 0-29); any other bit in a rights argument answers INVAL. */
     public static final long ALL = (1L << 30) - 1;
 
-    /** Rights that make sense on a regular file. */
-    public static final long REGULAR_FILE = FD_DATASYNC | FD_READ | FD_SEEK | FD_FDSTAT_SET_FLAGS | FD_SYNC
-            | FD_TELL | FD_WRITE | FD_ADVISE | FD_ALLOCATE | FD_FILESTAT_GET | FD_FILESTAT_SET_SIZE
-            | FD_FILESTAT_SET_TIMES | POLL_FD_READWRITE;
+    /** A preopened directory's base rights (wasmtime's fixed set "expected by many userlands"). */
+    public static final long PREOPEN_BASE = PATH_CREATE_DIRECTORY | PATH_CREATE_FILE | PATH_LINK_SOURCE
+            | PATH_LINK_TARGET | PATH_OPEN | FD_READDIR | PATH_READLINK | PATH_RENAME_SOURCE | PATH_RENAME_TARGET
+            | PATH_SYMLINK | PATH_REMOVE_DIRECTORY | PATH_UNLINK_FILE | PATH_FILESTAT_GET | PATH_FILESTAT_SET_TIMES
+            | FD_FILESTAT_GET | FD_FILESTAT_SET_TIMES;
 
-    /** Rights that make sense on a directory. */
-    public static final long DIRECTORY = FD_FDSTAT_SET_FLAGS | FD_SYNC | FD_ADVISE | PATH_CREATE_DIRECTORY
-            | PATH_CREATE_FILE | PATH_LINK_SOURCE | PATH_LINK_TARGET | PATH_OPEN | FD_READDIR | PATH_READLINK
-            | PATH_RENAME_SOURCE | PATH_RENAME_TARGET | PATH_FILESTAT_GET | PATH_FILESTAT_SET_SIZE
-            | PATH_FILESTAT_SET_TIMES | FD_FILESTAT_GET | FD_FILESTAT_SET_TIMES | PATH_SYMLINK
-            | PATH_REMOVE_DIRECTORY | PATH_UNLINK_FILE | POLL_FD_READWRITE;
+    /** A preopened directory's inheriting rights: its base plus what a regular file can do. */
+    public static final long PREOPEN_INHERITING = PREOPEN_BASE | FD_DATASYNC | FD_READ | FD_SEEK
+            | FD_FDSTAT_SET_FLAGS | FD_SYNC | FD_TELL | FD_WRITE | FD_ADVISE | FD_ALLOCATE | FD_FILESTAT_GET
+            | FD_FILESTAT_SET_SIZE | FD_FILESTAT_SET_TIMES | POLL_FD_READWRITE;
 
-    /** Rights of a terminal-like stdio stream: no seek or tell, which libc reads as "a tty". */
-    public static final long TTY = FD_READ | FD_FDSTAT_SET_FLAGS | FD_WRITE | FD_FILESTAT_GET | POLL_FD_READWRITE;
+    /** A directory opened with path_open: everything but seeking and sizes (as wasmtime reports it). */
+    public static final long OPENED_DIRECTORY = ALL & ~(FD_SEEK | FD_FILESTAT_SET_SIZE | PATH_FILESTAT_SET_SIZE);
 
-    /** Rights of stdio when it is not presented as a terminal. */
-    public static final long STREAM = TTY | FD_DATASYNC | FD_SYNC | FD_ADVISE | FD_FILESTAT_SET_SIZE;
+    /** Rights that exist only for a descriptor opened for reading. */
+    public static final long READING = FD_READ | FD_READDIR;
 }

@@ -96,22 +96,26 @@ public final class WasiOptions {
             return this;
         }
 
-        /** Preopens {@code dir} under the guest path {@code name} (e.g. "/"); fds 3, 4, ... in call order. */
+        /**
+         * Preopens {@code dir} under the guest-visible name {@code name} (e.g. "/" or "/data"); fds 3, 4, ...
+         * in call order. wasi-libc resolves an absolute path against the preopen with the longest matching name.
+         */
         public Builder preopen(String name, DirNode dir) {
             preopenNames.add(name);
             preopenDirs.add(dir);
             return this;
         }
 
-        /** The most descriptors (stdio and preopens included) the guest may hold open; past it, EMFILE. */
+        /** The most descriptors (stdio and preopens included) the guest may hold open (MFILE past it); 1024. */
         public Builder maxOpenFiles(int value) {
             maxOpenFiles = value;
             return this;
         }
 
         /**
-         * Whether fds 0-2 report themselves as character devices without seek rights, which the guest's
-         * libc takes for a terminal (CPython then line-buffers stdout, so output streams). Default true.
+         * Whether fds 0-2 report the character-device file type (what wasmtime reports when its stdio is a
+         * terminal) rather than "unknown" (a pipe). With no seek or tell right on stdio, wasi-libc then takes
+         * them for a terminal, and CPython line-buffers stdout, so output streams. Default true.
          */
         public Builder stdioIsTerminal(boolean value) {
             stdioIsTerminal = value;

@@ -1,14 +1,14 @@
 package dev.wasiplay.polyfill;
 
-import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
-
 /**
  * The export table of wasi_snapshot_preview1: one method per import, in spec order, each taking the
  * wasm arguments as they arrive (i32 as int, i64 as long) and returning an errno. Engines bind these
  * methods to their import mechanism; {@link WasiFunction} lists names and signatures for generic binding.
  *
  * <p>An instance serves one guest instance and is not thread-safe. Call {@link #attach} with the guest's
- * memory after instantiation and before {@code _start}. {@code proc_exit} throws {@link WasiExit}.
+ * memory after instantiation and before {@code _start}. {@code proc_exit} throws {@link WasiExit}; a call
+ * given an out-of-bounds or misaligned pointer throws {@link WasiTrap} (a trap, as in wasmtime). Behaviour
+ * follows wasmtime's wasi_snapshot_preview1; the few deliberate differences are listed in the README.
  *
  * @see <a href="https://github.com/WebAssembly/WASI/blob/main/legacy/preview1/docs.md">preview1 spec</a>
  */

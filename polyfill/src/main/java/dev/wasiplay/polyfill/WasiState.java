@@ -8,7 +8,10 @@ final class WasiState {
     final Memory mem = new Memory();
     final FdTable fds;
     final PathResolver resolver = new PathResolver();
+    /** The monotonic clock's reading when the instance was created: the guest's monotonic time 0. */
     final long startMonotonic;
+    /** Time spent sleeping in poll_oneoff, which the CPU-time clocks leave out. */
+    long sleptNanos;
     int exitCode = -1;
 
     WasiState(WasiOptions options) {

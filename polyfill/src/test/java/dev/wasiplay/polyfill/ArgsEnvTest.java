@@ -1,6 +1,7 @@
 package dev.wasiplay.polyfill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,16 @@ class ArgsEnvTest {
     }
 
     @Test
-    void badPointerIsEfaultNotAnException() {
+    void badOrMisalignedPointerTrapsAndWritesNothing() {
         Guest g = new Guest(WasiOptions.builder().arg("x"));
-        assertEquals(Errno.FAULT, g.wasi.args_sizes_get(65534, 0));
-        assertEquals(Errno.FAULT, g.wasi.args_get(-8, 0));
+        WasiTrap outside = assertThrows(WasiTrap.class, () -> g.wasi.args_sizes_get(65532, 65536));
+        assertEquals("args_sizes_get: pointer 0x10000 (+4 bytes) is outside guest memory (65536 bytes)",
+                outside.getMessage());
+        assertEquals(0, g.i32(65532), "the first result was not written either");
+        WasiTrap misaligned = assertThrows(WasiTrap.class, () -> g.wasi.args_sizes_get(1026, 1032));
+        assertEquals("args_sizes_get: pointer 0x402 is not aligned to 4 bytes", misaligned.getMessage());
+        assertThrows(WasiTrap.class, () -> g.wasi.args_get(-8, 0));
+        assertThrows(WasiTrap.class, () -> g.wasi.args_get(1024, 65535));
+        assertEquals(0, g.i32(1024));
     }
 }

@@ -2,13 +2,14 @@ package dev.wasiplay.polyfill;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class FdCallsTest {
     @Test
-    void stdoutGathersIovecs() {
+    void writesUseOnlyTheFirstNonEmptyIovecLikeWasmtime() {
         Guest g = new Guest();
         byte[] a = "hello ".getBytes(StandardCharsets.UTF_8);
         byte[] b = "world\n".getBytes(StandardCharsets.UTF_8);
@@ -23,7 +24,11 @@ class FdCallsTest {
         g.memory.putInt(iovs + 12, b.length);
         int out = g.alloc(4);
         assertEquals(Errno.SUCCESS, g.wasi.fd_write(1, iovs, 2, out));
-        assertEquals(12, g.i32(out));
+        assertEquals(6, g.i32(out));
+        assertEquals("hello ", g.stdout.toString(StandardCharsets.UTF_8));
+        g.memory.putInt(iovs + 4, 0);
+        assertEquals(Errno.SUCCESS, g.wasi.fd_write(1, iovs, 2, out));
+        assertEquals(6, g.i32(out));
         assertEquals("hello world\n", g.stdout.toString(StandardCharsets.UTF_8));
         g.write(2, "oops");
         assertEquals("oops", g.stderr.toString(StandardCharsets.UTF_8));
@@ -76,13 +81,19 @@ class FdCallsTest {
     }
 
     @Test
-    void stdioLooksLikeATerminal() {
+    void stdioLooksLikeATerminalWithWasmtimesRights() {
         Guest g = new Guest();
         int stat = g.alloc(24);
         assertEquals(Errno.SUCCESS, g.wasi.fd_fdstat_get(1, stat));
         assertEquals(Flags.FILETYPE_CHARACTER_DEVICE, g.memory.getByte(stat));
-        assertEquals(0, g.i64(stat + 8) & (Rights.FD_SEEK | Rights.FD_TELL));
+        assertEquals(Rights.FD_WRITE, g.i64(stat + 8));
+        assertEquals(Rights.FD_WRITE, g.i64(stat + 16));
+        assertEquals(Errno.SUCCESS, g.wasi.fd_fdstat_get(0, stat));
+        assertEquals(Rights.FD_READ, g.i64(stat + 8));
         assertEquals(Errno.SPIPE, g.wasi.fd_seek(1, 0, Flags.WHENCE_CUR, g.alloc(8)));
+        Guest pipe = new Guest(WasiOptions.builder().stdioIsTerminal(false));
+        assertEquals(Errno.SUCCESS, pipe.wasi.fd_fdstat_get(1, stat));
+        assertEquals(Flags.FILETYPE_UNKNOWN, pipe.memory.getByte(stat));
     }
 
     @Test
@@ -91,7 +102,10 @@ class FdCallsTest {
         int fd = g.open("f", Flags.O_CREAT, Rights.ALL, 0);
         assertEquals(Errno.SUCCESS, g.wasi.fd_fdstat_set_rights(fd, Rights.FD_READ, 0));
         assertEquals(Errno.NOTCAPABLE, g.wasi.fd_fdstat_set_rights(fd, Rights.FD_READ | Rights.FD_WRITE, 0));
-        assertEquals(Errno.BADF, g.wasi.fd_write(fd, g.iovec(new byte[] {1}), 1, g.alloc(4)));
+        assertEquals(Errno.NOTCAPABLE, g.wasi.fd_write(fd, g.iovec(new byte[] {1}), 1, g.alloc(4)));
+        assertEquals(Errno.NOTCAPABLE, g.wasi.fd_seek(fd, 0, Flags.WHENCE_SET, g.alloc(8)));
+        assertEquals(Errno.INVAL, g.wasi.fd_fdstat_set_rights(fd, 1L << 40, 0));
+        assertEquals(Errno.OVERFLOW, g.wasi.fd_fdstat_set_rights(fd, -1L, 0));
     }
 
     @Test
@@ -114,12 +128,17 @@ class FdCallsTest {
     }
 
     @Test
-    void outOfBoundsIovecIsEfault() {
+    void outOfBoundsIovecTrapsAndWritesNothing() {
         Guest g = new Guest();
         int iov = g.alloc(8);
         g.memory.putInt(iov, 65530);
         g.memory.putInt(iov + 4, 100);
-        assertEquals(Errno.FAULT, g.wasi.fd_write(1, iov, 1, g.alloc(4)));
+        WasiTrap trap = assertThrows(WasiTrap.class, () -> g.wasi.fd_write(1, iov, 1, g.alloc(4)));
+        assertEquals("fd_write: pointer 0xfffa (+100 bytes) is outside guest memory (65536 bytes)", trap.getMessage());
+        g.memory.putInt(iov, 1024);
+        g.memory.putInt(iov + 4, 4);
+        assertThrows(WasiTrap.class, () -> g.wasi.fd_write(1, iov, 1, 65535));
+        assertThrows(WasiTrap.class, () -> g.wasi.fd_write(1, iov + 2, 1, g.alloc(4)));
         assertEquals(0, g.stdout.size());
     }
 }

@@ -15,6 +15,7 @@ import dev.wasiplay.polyfill.WasiExit;
 import dev.wasiplay.polyfill.WasiFunction;
 import dev.wasiplay.polyfill.WasiOptions;
 import dev.wasiplay.polyfill.WasiPreview1;
+import dev.wasiplay.polyfill.WasiTrap;
 import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,11 +64,8 @@ public final class ChicoryHost {
                 .clock(HostClock.INSTANCE)
                 .random(SecureRandomSource.INSTANCE)
                 .maxOpenFiles(limits.maxOpenFiles());
-        if (spec.preopens().isEmpty()) {
-            options.preopen("/", fileSystem.root());
-        }
-        for (String guestPath : spec.preopens()) {
-            options.preopen(guestPath, fileSystem.mkdirs(guestPath));
+        for (String preopen : spec.preopens()) {
+            options.preopen(preopen, RunSpec.preopenDirectory(fileSystem, preopen));
         }
         for (String[] variable : spec.env()) {
             options.env(variable[0], variable[1]);
@@ -162,6 +160,10 @@ public final class ChicoryHost {
         if (failure instanceof OutOfMemoryError) {
             return Ending.stopped(RunStatus.MEMORY, "wasm trap: out of memory (host heap exhausted)");
         }
+        WasiTrap trap = causeOfType(failure, WasiTrap.class);
+        if (trap != null) {
+            return Ending.stopped(RunStatus.TRAP, "wasm trap: " + trap.getMessage());
+        }
         if (failure instanceof ChicoryException) {
             return Ending.stopped(RunStatus.TRAP, "wasm trap: " + messageOf(failure));
         }
@@ -189,9 +191,14 @@ public final class ChicoryHost {
 
     /** proc_exit's WasiExit, whether it arrives bare or wrapped by the engine. */
     private static WasiExit exitIn(Throwable failure) {
+        return causeOfType(failure, WasiExit.class);
+    }
+
+    /** The first throwable of {@code type} in the cause chain (the engine may wrap what a host function threw). */
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof WasiExit) {
-                return (WasiExit) t;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
             if (t.getCause() == t) {
                 break;

@@ -136,7 +136,8 @@ final class PrestartedPython implements PythonExecutor {
     static boolean servable(RunSpec spec) {
         List<String> argv = spec.argv();
         return argv.size() >= 2 && argv.get(0).equals(PROGRAM) && !argv.get(1).startsWith("-")
-                && spec.env().isEmpty() && !spec.hasOwnFileSystem() && spec.preopens().isEmpty()
+                && spec.env().isEmpty() && !spec.hasOwnFileSystem() && !spec.hasImage()
+                && spec.preopens().equals(List.of("/"))
                 && !spec.hasStdinSource();
     }
 

@@ -2,6 +2,9 @@ package dev.wasiplay.host;
 
 import dev.wasiplay.polyfill.OutputSink;
 import dev.wasiplay.polyfill.StdinSource;
+import dev.wasiplay.polyfill.vfs.DirNode;
+import dev.wasiplay.polyfill.vfs.Node;
+import dev.wasiplay.polyfill.vfs.TarImage;
 import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one run of a guest sees: argv, environment, stdin, files, and optional live output listeners.
+ * What one run of a guest sees: argv, environment, stdin, files, preopens, and optional live output listeners.
  *
- * <p>Files given with {@link Builder#file} are written, at the start of every run, into the run's file
- * system, preopened for the guest as "/". That is a fresh {@link VirtualFileSystem} per run unless one
- * was passed with {@link Builder#fileSystem}, in which case the run works on (and changes) that tree.
- * A spec without {@code fileSystem} can therefore be run again and again, each run starting clean.
+ * <p>At the start of every run the run's file system gets the {@link Builder#image} (a {@link TarImage})
+ * extracted into it, then the {@link Builder#file}s written. That is a fresh {@link VirtualFileSystem} per
+ * run unless one was passed with {@link Builder#fileSystem}, in which case the run works on (and changes)
+ * that tree. A spec without {@code fileSystem} can therefore be run again and again, each run starting
+ * clean. The guest sees the directories named by {@link Builder#preopen} (default just "/").
  *
  * <p>{@link Builder#limits} bounds the run (time, memory, output, descriptors); see {@link RunLimits}.
  */
@@ -27,6 +31,7 @@ public final class RunSpec {
     private final VirtualFileSystem fileSystem;
     private final OutputSink stdout;
     private final OutputSink stderr;
+    private final byte[] image;
     private final StdinSource stdinSource;
     private final RunLimits limits;
     private final List<String> preopens;
@@ -41,7 +46,8 @@ public final class RunSpec {
         this.stderr = b.stderr;
         this.stdinSource = b.stdinSource;
         this.limits = b.limits;
-        this.preopens = List.copyOf(b.preopens);
+        this.image = b.image;
+        this.preopens = b.preopens.isEmpty() ? List.of("/") : List.copyOf(b.preopens);
     }
 
     public static Builder builder() {
@@ -72,9 +78,14 @@ public final class RunSpec {
         return limits;
     }
 
-    /** Guest paths to preopen, in order; empty means the whole tree as "/". */
-    List<String> preopens() {
+    /** The guest-visible names of the preopened directories, in fd order (3, 4, ...); default just "/". */
+    public List<String> preopens() {
         return preopens;
+    }
+
+    /** Whether the run starts from a {@link Builder#image}. */
+    boolean hasImage() {
+        return image != null;
     }
 
     OutputSink stdoutListener() {
@@ -85,10 +96,21 @@ public final class RunSpec {
         return stderr;
     }
 
-    /** The file system for one run: the given tree, or a fresh one, with the spec's files written in. */
+    /**
+     * The file system for one run: the given tree, or a fresh one, with the image extracted, the spec's
+     * files written in and every preopened directory present.
+     *
+     * @throws IllegalArgumentException when the image is malformed or a preopen names a non-directory
+     */
     VirtualFileSystem newRunFileSystem() {
         VirtualFileSystem fs = fileSystem != null ? fileSystem : new VirtualFileSystem();
+        if (image != null) {
+            TarImage.extract(image, fs);
+        }
         writeFilesInto(fs);
+        for (String preopen : preopens) {
+            preopenDirectory(fs, preopen);
+        }
         return fs;
     }
 
@@ -97,6 +119,18 @@ public final class RunSpec {
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             fs.writeFile(file.getKey(), file.getValue().clone());
         }
+    }
+
+    /** The directory a preopen name denotes in {@code fs} (created if missing). */
+    static DirNode preopenDirectory(VirtualFileSystem fs, String preopen) {
+        Node node = fs.lookup(preopen);
+        if (node == null) {
+            return fs.mkdirs(preopen);
+        }
+        if (!(node instanceof DirNode)) {
+            throw new IllegalArgumentException("preopen " + preopen + " is not a directory in the run's tree");
+        }
+        return (DirNode) node;
     }
 
     /** Whether stdin comes from a {@link StdinSource} given with {@link Builder#stdin(StdinSource)}. */
@@ -118,6 +152,7 @@ public final class RunSpec {
         private VirtualFileSystem fileSystem;
         private OutputSink stdout = OutputSink.DISCARD;
         private OutputSink stderr = OutputSink.DISCARD;
+        private byte[] image;
         private StdinSource stdinSource;
         private RunLimits limits = RunLimits.NONE;
         private final List<String> preopens = new ArrayList<>();
@@ -158,6 +193,17 @@ public final class RunSpec {
          */
         public Builder stdin(StdinSource source) {
             stdinSource = Objects.requireNonNull(source, "stdin");
+            return this;
+        }
+
+        /**
+         * A {@link TarImage} extracted into the run's tree before the {@link #file}s are written. It is
+         * checked here: a malformed or unsafe image throws IllegalArgumentException.
+         */
+        public Builder image(byte[] tar) {
+            Objects.requireNonNull(tar, "image");
+            TarImage.extract(tar, new VirtualFileSystem());
+            image = tar.clone();
             return this;
         }
 

@@ -5,6 +5,7 @@ import dev.wasiplay.polyfill.LimitExceeded;
 import dev.wasiplay.polyfill.StdinSource;
 import dev.wasiplay.polyfill.WasiOptions;
 import dev.wasiplay.polyfill.WasiPreview1;
+import dev.wasiplay.polyfill.vfs.TarImage;
 import dev.wasiplay.web.js.BrowserTime;
 import dev.wasiplay.web.js.JsValues;
 import dev.wasiplay.web.js.WasmExports;
@@ -38,8 +39,10 @@ final class GuestRun {
                 .stderr(CappedOutput.of(stderr, request.maxStderrBytes, "stderr"))
                 .clock(clock)
                 .random(new CryptoRandom())
-                .maxOpenFiles(request.maxOpenFiles)
-                .preopen("/", request.files.root());
+                .maxOpenFiles(request.maxOpenFiles);
+        for (int i = 0; i < request.preopens.length; i++) {
+            options.preopen(request.preopens[i], request.preopenDirs[i]);
+        }
         for (int i = 0; i < request.env.length; i += 2) {
             options.env(request.env[i], request.env[i + 1]);
         }
@@ -81,6 +84,7 @@ final class GuestRun {
         double durationMs = BrowserTime.monotonicMillis() - started;
         stdout.finish();
         stderr.finish();
+        Messages.fileSystem(TarImage.create(request.files));
         Messages.exit(exitCode, durationMs, status, reason);
     }
 

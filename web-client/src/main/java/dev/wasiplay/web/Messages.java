@@ -1,8 +1,10 @@
 package dev.wasiplay.web;
 
+import dev.wasiplay.web.js.TypedArrays;
 import dev.wasiplay.web.js.WorkerGlobal;
 import dev.wasiplay.web.js.WorkerMessage;
 import org.teavm.jso.core.JSObjects;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /** The messages the worker posts to the page (see README.md for the protocol). */
 final class Messages {
@@ -34,6 +36,14 @@ final class Messages {
         WorkerMessage message = create(stream);
         message.setText(text);
         WorkerGlobal.postMessage(message);
+    }
+
+    /** The run's whole file tree as a TarImage, transferred (not copied) to the page. */
+    static void fileSystem(byte[] image) {
+        WorkerMessage message = create("fs");
+        ArrayBuffer buffer = TypedArrays.fromJava(image);
+        message.setImage(buffer);
+        WorkerGlobal.postMessageTransferring(message, buffer);
     }
 
     /** The end of a run; {@code reason} is null when the guest ended by itself (status "ok"). */

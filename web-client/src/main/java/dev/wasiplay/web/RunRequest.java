@@ -1,16 +1,22 @@
 package dev.wasiplay.web;
 
+import dev.wasiplay.polyfill.vfs.DirNode;
+import dev.wasiplay.polyfill.vfs.Node;
+import dev.wasiplay.polyfill.vfs.TarImage;
 import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import dev.wasiplay.web.js.JsValues;
+import dev.wasiplay.web.js.TypedArrays;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /**
- * A checked {@code {type: "run", wasmUrl, argv, env?, files?, stdin?, limits?}} message. Files are UTF-8 text placed
- * in a fresh {@link VirtualFileSystem} (preopened as "/" by {@link GuestRun}); stdin is the UTF-8 of the
- * string, then end of input.
+ * A checked {@code {type: "run", wasmUrl, argv, env?, image?, files?, preopens?, stdin?, limits?}} message. A
+ * fresh {@link VirtualFileSystem} gets the image (a {@link TarImage}) extracted, then the files (UTF-8 text)
+ * written; {@link GuestRun} preopens the directories named by preopens (default "/"), which are created if
+ * missing. stdin is the UTF-8 of the string, then end of input; limits cap output, memory and descriptors.
  */
 final class RunRequest {
     final String wasmUrl;
@@ -18,6 +24,9 @@ final class RunRequest {
     /** Name, value, name, value, ... */
     final String[] env;
     final VirtualFileSystem files;
+    /** Guest-visible preopen names, in fd order, and their directories. */
+    final String[] preopens;
+    final DirNode[] preopenDirs;
     final byte[] stdin;
     /** Caps from {@code limits}; Long.MAX_VALUE / 1024 descriptors where not given. */
     long maxStdoutBytes = Long.MAX_VALUE;
@@ -25,11 +34,14 @@ final class RunRequest {
     long maxMemoryBytes = Long.MAX_VALUE;
     int maxOpenFiles = 1024;
 
-    private RunRequest(String wasmUrl, List<String> argv, String[] env, VirtualFileSystem files, byte[] stdin) {
+    private RunRequest(String wasmUrl, List<String> argv, String[] env, VirtualFileSystem files, String[] preopens,
+            DirNode[] preopenDirs, byte[] stdin) {
         this.wasmUrl = wasmUrl;
         this.argv = argv;
         this.env = env;
         this.files = files;
+        this.preopens = preopens;
+        this.preopenDirs = preopenDirs;
         this.stdin = stdin;
     }
 
@@ -45,6 +57,17 @@ final class RunRequest {
         }
         String[] env = optionalRecord(data, "env");
         VirtualFileSystem files = new VirtualFileSystem();
+        if (JsValues.has(data, "image")) {
+            ArrayBuffer image = JsValues.arrayBuffer(data, "image");
+            if (image == null) {
+                throw new IllegalArgumentException("image must be an ArrayBuffer holding a tar image");
+            }
+            try {
+                TarImage.extract(TypedArrays.toJava(image), files);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("image: " + e.getMessage());
+            }
+        }
         String[] fileEntries = optionalRecord(data, "files");
         for (int i = 0; i < fileEntries.length; i += 2) {
             try {
@@ -60,7 +83,18 @@ final class RunRequest {
                 throw new IllegalArgumentException("stdin must be a string");
             }
         }
-        RunRequest request = new RunRequest(wasmUrl, Arrays.asList(argv), env, files,
+        String[] preopens = {"/"};
+        if (JsValues.has(data, "preopens")) {
+            preopens = JsValues.stringArray(data, "preopens");
+            if (preopens == null || preopens.length == 0) {
+                throw new IllegalArgumentException("preopens must be a non-empty array of strings");
+            }
+        }
+        DirNode[] preopenDirs = new DirNode[preopens.length];
+        for (int i = 0; i < preopens.length; i++) {
+            preopenDirs[i] = preopenDirectory(files, preopens[i]);
+        }
+        RunRequest request = new RunRequest(wasmUrl, Arrays.asList(argv), env, files, preopens, preopenDirs,
                 stdin.getBytes(StandardCharsets.UTF_8));
         if (JsValues.has(data, "limits")) {
             request.readLimits(JsValues.object(data, "limits"));
@@ -95,6 +129,23 @@ final class RunRequest {
                         + " (expected maxStdoutBytes, maxStderrBytes, maxMemoryBytes, maxOpenFiles)");
             }
         }
+    }
+
+    /** The directory a preopen name (absolute, normalized) denotes, created if missing. */
+    private static DirNode preopenDirectory(VirtualFileSystem fs, String path) {
+        boolean clean = path.startsWith("/") && (path.equals("/") || !path.endsWith("/")) && path.indexOf("//") < 0
+                && path.indexOf("/./") < 0 && path.indexOf("/../") < 0 && !path.endsWith("/.") && !path.endsWith("/..");
+        if (!clean) {
+            throw new IllegalArgumentException("preopens: " + path + " is not an absolute, normalized path");
+        }
+        Node node = fs.lookup(path);
+        if (node == null) {
+            return fs.mkdirs(path);
+        }
+        if (!(node instanceof DirNode)) {
+            throw new IllegalArgumentException("preopens: " + path + " is not a directory");
+        }
+        return (DirNode) node;
     }
 
     private static String[] optionalRecord(JSObject data, String key) {

@@ -1,5 +1,6 @@
 package dev.wasiplay.web;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,6 +58,15 @@ record WorkerRun(List<Map<String, Object>> messages) {
             throw new AssertionError("the run did not end in an error: " + messages);
         }
         return (String) last.get("message");
+    }
+
+    /** The TarImage of the run's tree from its "fs" message (which comes right before "exit"). */
+    byte[] fileSystemImage() {
+        List<Map<String, Object>> fs = ofType("fs");
+        if (fs.size() != 1) {
+            throw new AssertionError("expected one fs message: " + messages);
+        }
+        return Base64.getDecoder().decode((String) fs.get(0).get("imageBase64"));
     }
 
     double receivedAt(Map<String, Object> message) {

@@ -1,6 +1,9 @@
 package dev.wasiplay.polyfill.vfs;
 
-/** A regular file: bytes in a buffer that grows by doubling, so appends cost amortised O(1). */
+/**
+ * A regular file: bytes in a buffer that grows by doubling, so appends cost amortised O(1). Bytes of the
+ * buffer past {@link #size()} are always zero, which is what makes writing past the end zero-fill the gap.
+ */
 public final class FileNode extends Node {
     private static final byte[] EMPTY = new byte[0];
     private byte[] data = EMPTY;
@@ -27,6 +30,11 @@ public final class FileNode extends Node {
         return copy;
     }
 
+    /** The backing buffer, valid up to {@link #size()}: for copying out without a temporary array. */
+    public byte[] data() {
+        return data;
+    }
+
     /** Copies up to {@code length} bytes from {@code position}; returns how many (0 at or past the end). */
     public int read(long position, byte[] target, int offset, int length) {
         if (position >= size) {
@@ -38,21 +46,38 @@ public final class FileNode extends Node {
     }
 
     /**
+     * Makes room for {@code length} bytes at {@code position} and returns the backing buffer to copy them
+     * into (then call {@link #written}); null when the file would exceed the filesystem's size limit.
+     */
+    public byte[] reserve(long position, int length) {
+        long end = position + length;
+        if (position < 0 || end > fs.maxFileSize) {
+            return null;
+        }
+        ensureCapacity((int) end);
+        return data;
+    }
+
+    /** Records that bytes up to {@code end} were written into the buffer {@link #reserve} returned. */
+    public void written(long end) {
+        if (end > size) {
+            size = (int) end;
+        }
+        touchModified();
+    }
+
+    /**
      * Writes at {@code position}, zero-filling any gap past the end.
      *
      * @return false when the file would exceed the filesystem's size limit
      */
     public boolean write(long position, byte[] source, int offset, int length) {
-        long end = position + length;
-        if (end > fs.maxFileSize) {
+        byte[] target = reserve(position, length);
+        if (target == null) {
             return false;
         }
-        ensureCapacity((int) end);
-        System.arraycopy(source, offset, data, (int) position, length);
-        if (end > size) {
-            size = (int) end;
-        }
-        touchModified();
+        System.arraycopy(source, offset, target, (int) position, length);
+        written(position + length);
         return true;
     }
 
@@ -84,7 +109,7 @@ public final class FileNode extends Node {
             return;
         }
         long grown = Math.max(needed, Math.max(64, (long) data.length * 2));
-        byte[] bigger = new byte[(int) Math.min(grown, Integer.MAX_VALUE - 8)];
+        byte[] bigger = new byte[(int) Math.min(grown, Math.max(needed, fs.maxFileSize))];
         System.arraycopy(data, 0, bigger, 0, size);
         data = bigger;
     }

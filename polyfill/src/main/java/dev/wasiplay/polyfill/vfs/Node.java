@@ -1,6 +1,9 @@
 package dev.wasiplay.polyfill.vfs;
 
-/** An inode of the virtual filesystem: a file, a directory or a symlink. */
+/**
+ * An inode of the virtual filesystem: a regular file, a directory or a symlink. Timestamps are
+ * nanoseconds since the Unix epoch; {@link #ctim} is the status-change time (POSIX), not a birth time.
+ */
 public abstract class Node {
     /** wasi filetype codes. */
     public static final byte TYPE_DIRECTORY = 3;
@@ -9,8 +12,8 @@ public abstract class Node {
 
     final VirtualFileSystem fs;
     final long ino;
-    /** Number of directory entries naming this node. */
-    long nlink;
+    /** Number of directory entries naming this node (directories compute theirs). */
+    long links;
     public long atim;
     public long mtim;
     public long ctim;
@@ -36,8 +39,9 @@ public abstract class Node {
         return fs.deviceId;
     }
 
+    /** Hard link count: names of a file or symlink; 2 + subdirectories for a directory (0 once removed). */
     public long nlink() {
-        return nlink;
+        return links;
     }
 
     public VirtualFileSystem fileSystem() {
@@ -51,6 +55,7 @@ public abstract class Node {
         ctim = now;
     }
 
+    /** Marks a change of status (ctim): links, times, renames. */
     public void touchChanged() {
         ctim = fs.now();
     }

@@ -1,17 +1,25 @@
 package dev.wasiplay.polyfill.vfs;
 
-/** A symbolic link; its target is kept as written and resolved at lookup time. */
+/** A symbolic link; its target is kept as written (UTF-8 bytes) and resolved at lookup time. */
 public final class SymlinkNode extends Node {
-    private final String target;
-    private final int targetLength;
+    private final byte[] target;
+    private String targetString;
 
-    SymlinkNode(VirtualFileSystem fs, String target) {
+    SymlinkNode(VirtualFileSystem fs, byte[] target) {
         super(fs);
         this.target = target;
-        this.targetLength = Utf8.encodedLength(target);
     }
 
+    /** The target as text. */
     public String target() {
+        if (targetString == null) {
+            targetString = Utf8.decode(target, 0, target.length);
+        }
+        return targetString;
+    }
+
+    /** The target's bytes; do not modify. */
+    public byte[] targetBytes() {
         return target;
     }
 
@@ -22,6 +30,6 @@ public final class SymlinkNode extends Node {
 
     @Override
     public long size() {
-        return targetLength;
+        return target.length;
     }
 }

@@ -1,6 +1,7 @@
 package dev.wasiplay.polyfill.vfs;
 
 import dev.wasiplay.polyfill.WasiClock;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,24 +9,29 @@ import java.util.TreeMap;
  * An in-memory file tree: the filesystem a guest sees through its preopened directories.
  *
  * <p>Paths given to the population methods ({@link #writeFile}, {@link #mkdirs}, ...) are host-side:
- * '/'-separated, relative to the root, a leading '/' optional. They are for setting up a run and reading
- * its results; the guest's own lookups go through {@link PathResolver}, which enforces the sandbox.
+ * '/'-separated, relative to the root, a leading '/' optional, no "..". They are for setting up a run and
+ * reading its results, and follow no symlinks; the guest's own lookups go through {@link PathResolver},
+ * which enforces the sandbox. {@link TarImage} moves whole trees in and out.
  */
 public final class VirtualFileSystem {
+    /** The largest file a Java byte array holds. */
+    public static final long MAX_FILE_SIZE = Integer.MAX_VALUE - 8;
+
     final long deviceId;
     final long maxFileSize;
     private final WasiClock clock;
     private long nextInode = 1;
     private final DirNode root;
 
+    /** A tree on the system clock, device id 1 (what wasmtime reports for every file), files up to 2 GiB. */
     public VirtualFileSystem() {
-        this(WasiClock.SYSTEM, 1, Integer.MAX_VALUE - 8);
+        this(WasiClock.SYSTEM, 1, MAX_FILE_SIZE);
     }
 
     public VirtualFileSystem(WasiClock clock, long deviceId, long maxFileSize) {
         this.clock = clock;
         this.deviceId = deviceId;
-        this.maxFileSize = maxFileSize;
+        this.maxFileSize = Math.max(0, Math.min(maxFileSize, MAX_FILE_SIZE));
         this.root = new DirNode(this, null);
     }
 
@@ -37,7 +43,8 @@ public final class VirtualFileSystem {
         return nextInode++;
     }
 
-    long now() {
+    /** Now, in nanoseconds since the epoch, on this tree's clock. */
+    public long now() {
         return clock.realtimeNanos();
     }
 
@@ -50,6 +57,11 @@ public final class VirtualFileSystem {
     }
 
     public SymlinkNode newSymlink(String target) {
+        return new SymlinkNode(this, Utf8.encode(target));
+    }
+
+    /** A symlink whose target is {@code target} (the array is kept). */
+    public SymlinkNode newSymlink(byte[] target) {
         return new SymlinkNode(this, target);
     }
 
@@ -93,11 +105,38 @@ public final class VirtualFileSystem {
         return file;
     }
 
-    /** Creates a symlink at {@code path} pointing at {@code target}. */
-    public void symlink(String path, String target) {
+    /** Creates a symlink at {@code path} pointing at {@code target}, creating parent directories. */
+    public SymlinkNode symlink(String path, String target) {
         String[] parts = split(path);
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("empty symlink path");
+        }
         DirNode dir = mkdirs(join(parts, parts.length - 1));
-        dir.link(parts[parts.length - 1], newSymlink(target));
+        String name = parts[parts.length - 1];
+        if (dir.get(name) != null) {
+            throw new IllegalArgumentException("already exists: " + path);
+        }
+        SymlinkNode link = newSymlink(target);
+        dir.link(name, link);
+        return link;
+    }
+
+    /** Gives the regular file or symlink at {@code existing} a second name {@code path} (a hard link). */
+    public void link(String path, String existing) {
+        Node node = lookup(existing);
+        if (node == null || node instanceof DirNode) {
+            throw new IllegalArgumentException("hard link to " + existing + ": not a file or symlink");
+        }
+        String[] parts = split(path);
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("empty link path");
+        }
+        DirNode dir = mkdirs(join(parts, parts.length - 1));
+        String name = parts[parts.length - 1];
+        if (dir.get(name) != null) {
+            throw new IllegalArgumentException("already exists: " + path);
+        }
+        dir.link(name, node);
     }
 
     /** The node at a host-side path, following no symlinks; null when absent. */
@@ -130,7 +169,7 @@ public final class VirtualFileSystem {
 
     private static void collect(DirNode dir, String prefix, Map<String, FileNode> out) {
         for (DirNode.Entry e : dir.entries()) {
-            String path = prefix + e.name;
+            String path = prefix + e.name();
             if (e.node instanceof FileNode) {
                 out.put(path, (FileNode) e.node);
             } else if (e.node instanceof DirNode) {
@@ -139,9 +178,12 @@ public final class VirtualFileSystem {
         }
     }
 
-    /** Splits a host-side path on '/', dropping empty and "." parts (a hand loop: regex would bloat the JS). */
+    /**
+     * Splits a host-side path on '/', dropping empty and "." parts; ".." is refused (a hand loop: regex
+     * would bloat the JavaScript).
+     */
     static String[] split(String path) {
-        java.util.ArrayList<String> parts = new java.util.ArrayList<>();
+        ArrayList<String> parts = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= path.length(); i++) {
             if (i < path.length() && path.charAt(i) != '/') {
@@ -154,6 +196,9 @@ public final class VirtualFileSystem {
             }
             if (part.equals("..")) {
                 throw new IllegalArgumentException("'..' not allowed in a host-side path: " + path);
+            }
+            if (part.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("NUL character in a path: " + path);
             }
             parts.add(part);
         }

@@ -2,6 +2,7 @@ package dev.wasiplay.web.js;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /** Typed reads of properties of untrusted JavaScript values (messages from the page). */
 public final class JsValues {
@@ -50,6 +51,12 @@ public final class JsValues {
             + "const entries = Object.entries(v);"
             + "return entries.every(e => typeof e[1] === 'string') ? entries.flat() : null;")
     public static native String[] stringRecord(JSObject object, String key);
+
+    /** {@code object[key]} if it is an ArrayBuffer, else null. */
+    @JSBody(params = { "object", "key" }, script = ""
+            + "const v = object == null ? undefined : object[key];"
+            + "return v instanceof ArrayBuffer ? v : null;")
+    public static native ArrayBuffer arrayBuffer(JSObject object, String key);
 
     /**
      * A short description of a thrown value or rejection reason: "TypeError: Failed to fetch" for a specific

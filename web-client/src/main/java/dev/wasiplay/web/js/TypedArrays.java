@@ -1,6 +1,7 @@
 package dev.wasiplay.web.js;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /** Typed-array operations missing from TeaVM's bindings. */
@@ -15,4 +16,19 @@ public final class TypedArrays {
 
     @JSBody(params = { "array", "from", "to" }, script = "return array.subarray(from, to);")
     public static native Int8Array subarray(Int8Array array, int from, int to);
+
+    /** A copy of an ArrayBuffer's bytes as a Java array. */
+    public static byte[] toJava(ArrayBuffer buffer) {
+        Int8Array source = new Int8Array(buffer);
+        byte[] bytes = new byte[source.getLength()];
+        copy(source, 0, Int8Array.fromJavaArray(bytes), 0, bytes.length);
+        return bytes;
+    }
+
+    /** A new ArrayBuffer holding a copy of {@code bytes}. */
+    public static ArrayBuffer fromJava(byte[] bytes) {
+        Int8Array target = new Int8Array(bytes.length);
+        copy(Int8Array.fromJavaArray(bytes), 0, target, 0, bytes.length);
+        return target.getBuffer();
+    }
 }

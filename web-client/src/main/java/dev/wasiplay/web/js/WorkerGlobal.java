@@ -12,6 +12,10 @@ public final class WorkerGlobal {
     @JSBody(params = "message", script = "self.postMessage(message);")
     public static native void postMessage(JSObject message);
 
+    /** Posts {@code message}, handing {@code buffer} over to the page instead of copying it. */
+    @JSBody(params = { "message", "buffer" }, script = "self.postMessage(message, [buffer]);")
+    public static native void postMessageTransferring(JSObject message, JSObject buffer);
+
     /** Replaces the worker's message handler; the handler receives each message's {@code data}. */
     @JSBody(params = "handler", script = "self.onmessage = event => handler(event.data);")
     public static native void onMessage(MessageHandler handler);

@@ -2,6 +2,7 @@ package dev.wasiplay.web.js;
 
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /** A message to the page; which properties are set depends on {@code type} (see the module README). */
 public interface WorkerMessage extends JSObject {
@@ -31,4 +32,7 @@ public interface WorkerMessage extends JSObject {
 
     @JSProperty
     void setStatus(String status);
+
+    @JSProperty
+    void setImage(ArrayBuffer image);
 }
