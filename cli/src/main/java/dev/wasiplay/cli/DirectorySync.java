@@ -186,7 +186,7 @@ final class DirectorySync {
 
     private static void collect(DirNode dir, String prefix, Map<String, Node> out) {
         for (DirNode.Entry e : new ArrayList<>(dir.entries())) {
-            String rel = prefix + e.name;
+            String rel = prefix + e.name();
             out.put(rel, e.node);
             if (e.node instanceof DirNode child) {
                 collect(child, rel + "/", out);
