@@ -64,6 +64,8 @@ final class RunCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail(FAILURE_EXIT_CODE, "interrupted");
+        } catch (RuntimeException e) { // a bug of ours: still one line, not a stack trace
+            return fail(FAILURE_EXIT_CODE, "internal error: " + e);
         }
     }
 
@@ -124,9 +126,9 @@ final class RunCommand {
     }
 
     private int runInBrowser(ModuleSource source, GuestInput input) throws IOException {
-        byte[] input0 = readStdin();
+        byte[] stdinBytes = readStdin();
         try (BrowserEngine browser = BrowserEngine.start()) {
-            return browser.run(source.bytes(), input, input0, stdout, stderr).exitCode();
+            return browser.run(source.bytes(), input, stdinBytes, stdout, stderr).exitCode();
         }
     }
 
