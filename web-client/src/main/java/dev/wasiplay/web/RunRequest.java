@@ -2,26 +2,34 @@ package dev.wasiplay.web;
 
 import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import dev.wasiplay.web.js.JsValues;
+import dev.wasiplay.web.js.WasmModule;
+import dev.wasiplay.web.js.WebAssembly;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.JSObject;
 
 /**
- * A checked {@code {type: "run", wasmUrl, argv, env?, files?, stdin?}} message. Files are UTF-8 text placed
+ * A checked {@code {type: "run", wasmUrl | module, argv, env?, files?, stdin?}} message. A {@code module} (a
+ * compiled {@code WebAssembly.Module} from the page) is run as it is; {@code wasmUrl} then only names it. Files are UTF-8 text placed
  * in a fresh {@link VirtualFileSystem} (preopened as "/" by {@link GuestRun}); stdin is the UTF-8 of the
  * string, then end of input.
  */
 final class RunRequest {
+    /** Names the module in messages; also where to fetch it from when {@link #module} is null. */
     final String wasmUrl;
+    /** The module the page compiled and posted, or null. */
+    final WasmModule module;
     final List<String> argv;
     /** Name, value, name, value, ... */
     final String[] env;
     final VirtualFileSystem files;
     final byte[] stdin;
 
-    private RunRequest(String wasmUrl, List<String> argv, String[] env, VirtualFileSystem files, byte[] stdin) {
+    private RunRequest(String wasmUrl, WasmModule module, List<String> argv, String[] env, VirtualFileSystem files,
+            byte[] stdin) {
         this.wasmUrl = wasmUrl;
+        this.module = module;
         this.argv = argv;
         this.env = env;
         this.files = files;
@@ -30,8 +38,17 @@ final class RunRequest {
 
     /** @throws IllegalArgumentException with a message for the page when the message is malformed */
     static RunRequest parse(JSObject data) {
+        WasmModule module = null;
+        if (JsValues.has(data, "module")) {
+            module = WebAssembly.moduleAt(data, "module");
+            if (module == null) {
+                throw new IllegalArgumentException("module must be a WebAssembly.Module");
+            }
+        }
         String wasmUrl = JsValues.string(data, "wasmUrl");
-        if (wasmUrl == null || wasmUrl.isEmpty()) {
+        if (module != null && !JsValues.has(data, "wasmUrl")) {
+            wasmUrl = "the posted module";
+        } else if (wasmUrl == null || wasmUrl.isEmpty()) {
             throw new IllegalArgumentException("wasmUrl must be a non-empty string");
         }
         String[] argv = JsValues.stringArray(data, "argv");
@@ -55,7 +72,7 @@ final class RunRequest {
                 throw new IllegalArgumentException("stdin must be a string");
             }
         }
-        return new RunRequest(wasmUrl, Arrays.asList(argv), env, files, stdin.getBytes(StandardCharsets.UTF_8));
+        return new RunRequest(wasmUrl, module, Arrays.asList(argv), env, files, stdin.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String[] optionalRecord(JSObject data, String key) {

@@ -1,7 +1,6 @@
 package dev.wasiplay.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +95,20 @@ class WorkerInChromiumTest {
         assertEquals("again\n", again.stdout());
         assertEquals(0, again.exitCode());
         System.out.printf("cached run: %.0f ms wall, %.0f ms instantiate to exit%n", wallMs, again.durationMs());
+    }
+
+    @Test
+    void moduleCompiledByThePageRunsWithoutFetching() {
+        Object result = page.evaluate("async url => runInWorker({type: 'run', argv: ['python', '-c', 'print(6 * 7)'],"
+                + " module: await WebAssembly.compileStreaming(fetch(url))}, true)", PYTHON);
+        WorkerRun run = WorkerRun.of(result);
+
+        assertEquals("42\n", run.stdout(), run::toString);
+        assertEquals(0, run.exitCode());
+        assertEquals(List.of("run"), run.phases(), run::toString);
+
+        Object notAModule = page.evaluate("() => runInWorker({type: 'run', argv: ['x'], module: new ArrayBuffer(8)}, false)");
+        assertEquals("invalid run message: module must be a WebAssembly.Module", WorkerRun.of(notAModule).error());
     }
 
     @Test
@@ -276,16 +288,9 @@ class WorkerInChromiumTest {
         return evaluate(request, true);
     }
 
-    @SuppressWarnings("unchecked")
     private static WorkerRun evaluate(Map<String, Object> request, boolean freshWorker) {
-        Object result = page.evaluate("([request, fresh]) => runInWorker(request, fresh)",
-                List.of(request, freshWorker));
-        List<Map<String, Object>> messages = new ArrayList<>();
-        for (Object message : (List<Object>) result) {
-            messages.add((Map<String, Object>) message);
-        }
-        assertFalse(messages.isEmpty());
-        return new WorkerRun(messages);
+        return WorkerRun.of(page.evaluate("([request, fresh]) => runInWorker(request, fresh)",
+                List.of(request, freshWorker)));
     }
 
     private static byte[] resource(String name) throws IOException {
