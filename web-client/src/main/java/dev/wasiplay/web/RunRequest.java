@@ -4,7 +4,6 @@ import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import dev.wasiplay.web.js.JsValues;
 import dev.wasiplay.web.js.WasmModule;
 import dev.wasiplay.web.js.WebAssembly;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.JSObject;
@@ -60,7 +59,7 @@ final class RunRequest {
         String[] fileEntries = optionalRecord(data, "files");
         for (int i = 0; i < fileEntries.length; i += 2) {
             try {
-                files.writeFile(fileEntries[i], fileEntries[i + 1].getBytes(StandardCharsets.UTF_8));
+                files.writeFile(fileEntries[i], Utf8.encode(fileEntries[i + 1]));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("files: " + e.getMessage());
             }
@@ -72,7 +71,7 @@ final class RunRequest {
                 throw new IllegalArgumentException("stdin must be a string");
             }
         }
-        return new RunRequest(wasmUrl, module, Arrays.asList(argv), env, files, stdin.getBytes(StandardCharsets.UTF_8));
+        return new RunRequest(wasmUrl, module, Arrays.asList(argv), env, files, Utf8.encode(stdin));
     }
 
     private static String[] optionalRecord(JSObject data, String key) {

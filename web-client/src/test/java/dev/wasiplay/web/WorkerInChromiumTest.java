@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,41 @@ class WorkerInChromiumTest {
         assertEquals("exit", exit.get("type"));
         double firstToExitMs = run.receivedAt(exit) - run.receivedAt(stdout.get(0));
         assertTrue(firstToExitMs >= 400, "the first line arrived only " + firstToExitMs + " ms before the exit: " + run);
+    }
+
+    @Test
+    void aBurstOfWritesArrivesWholeInFarFewerMessages() {
+        WorkerRun run = run(request(List.of("python", "-u", "-c", "for i in range(20000): print(i)")));
+
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 20000; i++) {
+            expected.append(i).append('\n');
+        }
+        assertEquals(expected.toString(), run.stdout());
+        assertEquals(0, run.exitCode());
+        // -u writes each number and its newline separately: 40,000 writes.
+        int messages = run.ofType("stdout").size();
+        assertTrue(messages >= 1 && messages < 4000, messages + " stdout messages");
+    }
+
+    @Test
+    void stdoutAndStderrKeepTheirOrderWhenJoined() {
+        WorkerRun run = run(python("import sys\nfor i in range(3000):\n"
+                + "    print(i, file=sys.stderr if i % 3 == 0 else sys.stdout, flush=True)"));
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            expected.add((i % 3 == 0 ? "stderr " : "stdout ") + i);
+        }
+        List<String> arrived = new ArrayList<>();
+        for (Map<String, Object> message : run.messages()) {
+            if ("stdout".equals(message.get("type")) || "stderr".equals(message.get("type"))) {
+                for (String line : ((String) message.get("text")).split("\n")) {
+                    arrived.add(message.get("type") + " " + line);
+                }
+            }
+        }
+        assertEquals(expected, arrived);
     }
 
     @Test
