@@ -26,8 +26,9 @@ final class GuestRun {
     static final int TRAP_EXIT_CODE = 134;
 
     private final RunRequest request;
-    private final PostingSink stdout = new PostingSink("stdout");
-    private final PostingSink stderr = new PostingSink("stderr");
+    private final OutputPoster output = new OutputPoster();
+    private final PostingSink stdout = new PostingSink("stdout", output);
+    private final PostingSink stderr = new PostingSink("stderr", output);
     private final WasiPreview1 wasi;
 
     GuestRun(RunRequest request, BrowserClock clock) {
@@ -37,7 +38,7 @@ final class GuestRun {
                 .stdin(StdinSource.of(request.stdin))
                 .stdout(CappedOutput.of(stdout, request.maxStdoutBytes, "stdout"))
                 .stderr(CappedOutput.of(stderr, request.maxStderrBytes, "stderr"))
-                .clock(clock)
+                .clock(output.flushingBefore(clock))
                 .random(new CryptoRandom())
                 .maxOpenFiles(request.maxOpenFiles);
         for (int i = 0; i < request.preopens.length; i++) {

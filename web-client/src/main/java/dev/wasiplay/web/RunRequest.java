@@ -6,20 +6,26 @@ import dev.wasiplay.polyfill.vfs.TarImage;
 import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import dev.wasiplay.web.js.JsValues;
 import dev.wasiplay.web.js.TypedArrays;
-import java.nio.charset.StandardCharsets;
+import dev.wasiplay.web.js.WasmModule;
+import dev.wasiplay.web.js.WebAssembly;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /**
- * A checked {@code {type: "run", wasmUrl, argv, env?, image?, files?, preopens?, stdin?, limits?}} message. A
- * fresh {@link VirtualFileSystem} gets the image (a {@link TarImage}) extracted, then the files (UTF-8 text)
- * written; {@link GuestRun} preopens the directories named by preopens (default "/"), which are created if
- * missing. stdin is the UTF-8 of the string, then end of input; limits cap output, memory and descriptors.
+ * A checked {@code {type: "run", wasmUrl | module, argv, env?, image?, files?, preopens?, stdin?, limits?}}
+ * message. A {@code module} (a compiled {@code WebAssembly.Module} from the page) is run as it is; {@code wasmUrl}
+ * then only names it. A fresh {@link VirtualFileSystem} gets the image (a {@link TarImage}) extracted, then the
+ * files (UTF-8 text) written; {@link GuestRun} preopens the directories named by preopens (default "/"), which
+ * are created if missing. stdin is the UTF-8 of the string, then end of input; limits cap output, memory and
+ * descriptors.
  */
 final class RunRequest {
+    /** Names the module in messages; also where to fetch it from when {@link #module} is null. */
     final String wasmUrl;
+    /** The module the page compiled and posted, or null. */
+    final WasmModule module;
     final List<String> argv;
     /** Name, value, name, value, ... */
     final String[] env;
@@ -34,9 +40,10 @@ final class RunRequest {
     long maxMemoryBytes = Long.MAX_VALUE;
     int maxOpenFiles = 1024;
 
-    private RunRequest(String wasmUrl, List<String> argv, String[] env, VirtualFileSystem files, String[] preopens,
-            DirNode[] preopenDirs, byte[] stdin) {
+    private RunRequest(String wasmUrl, WasmModule module, List<String> argv, String[] env, VirtualFileSystem files,
+            String[] preopens, DirNode[] preopenDirs, byte[] stdin) {
         this.wasmUrl = wasmUrl;
+        this.module = module;
         this.argv = argv;
         this.env = env;
         this.files = files;
@@ -47,8 +54,17 @@ final class RunRequest {
 
     /** @throws IllegalArgumentException with a message for the page when the message is malformed */
     static RunRequest parse(JSObject data) {
+        WasmModule module = null;
+        if (JsValues.has(data, "module")) {
+            module = WebAssembly.moduleAt(data, "module");
+            if (module == null) {
+                throw new IllegalArgumentException("module must be a WebAssembly.Module");
+            }
+        }
         String wasmUrl = JsValues.string(data, "wasmUrl");
-        if (wasmUrl == null || wasmUrl.isEmpty()) {
+        if (module != null && !JsValues.has(data, "wasmUrl")) {
+            wasmUrl = "the posted module";
+        } else if (wasmUrl == null || wasmUrl.isEmpty()) {
             throw new IllegalArgumentException("wasmUrl must be a non-empty string");
         }
         String[] argv = JsValues.stringArray(data, "argv");
@@ -71,7 +87,7 @@ final class RunRequest {
         String[] fileEntries = optionalRecord(data, "files");
         for (int i = 0; i < fileEntries.length; i += 2) {
             try {
-                files.writeFile(fileEntries[i], fileEntries[i + 1].getBytes(StandardCharsets.UTF_8));
+                files.writeFile(fileEntries[i], Utf8.encode(fileEntries[i + 1]));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("files: " + e.getMessage());
             }
@@ -94,8 +110,8 @@ final class RunRequest {
         for (int i = 0; i < preopens.length; i++) {
             preopenDirs[i] = preopenDirectory(files, preopens[i]);
         }
-        RunRequest request = new RunRequest(wasmUrl, Arrays.asList(argv), env, files, preopens, preopenDirs,
-                stdin.getBytes(StandardCharsets.UTF_8));
+        RunRequest request = new RunRequest(wasmUrl, module, Arrays.asList(argv), env, files, preopens, preopenDirs,
+                Utf8.encode(stdin));
         if (JsValues.has(data, "limits")) {
             request.readLimits(JsValues.object(data, "limits"));
         }

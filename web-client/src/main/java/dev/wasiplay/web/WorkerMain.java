@@ -1,6 +1,7 @@
 package dev.wasiplay.web;
 
 import dev.wasiplay.web.js.JsValues;
+import dev.wasiplay.web.js.WasmModule;
 import dev.wasiplay.web.js.WorkerGlobal;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
@@ -43,7 +44,9 @@ public final class WorkerMain {
             return JSPromise.resolve(null);
         }
         GuestRun run = new GuestRun(request, clock);
-        return modules.load(request.wasmUrl).flatThen(run::start, reason -> {
+        JSPromise<WasmModule> module = request.module != null ? JSPromise.resolve(request.module)
+                : modules.load(request.wasmUrl);
+        return module.flatThen(run::start, reason -> {
             Messages.error("failed to load " + request.wasmUrl + ": " + JsValues.describe((JSObject) reason));
             return JSPromise.resolve(null);
         });

@@ -1,7 +1,6 @@
 package dev.wasiplay.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
@@ -101,6 +100,20 @@ class WorkerInChromiumTest {
     }
 
     @Test
+    void moduleCompiledByThePageRunsWithoutFetching() {
+        Object result = page.evaluate("async url => runInWorker({type: 'run', argv: ['python', '-c', 'print(6 * 7)'],"
+                + " module: await WebAssembly.compileStreaming(fetch(url))}, true)", PYTHON);
+        WorkerRun run = WorkerRun.of(result);
+
+        assertEquals("42\n", run.stdout(), run::toString);
+        assertEquals(0, run.exitCode());
+        assertEquals(List.of("run"), run.phases(), run::toString);
+
+        Object notAModule = page.evaluate("() => runInWorker({type: 'run', argv: ['x'], module: new ArrayBuffer(8)}, false)");
+        assertEquals("invalid run message: module must be a WebAssembly.Module", WorkerRun.of(notAModule).error());
+    }
+
+    @Test
     void stderrAndExitStatus() {
         WorkerRun run = run(python("import sys\nprint('bad things', file=sys.stderr)\nsys.exit(3)"));
 
@@ -167,6 +180,41 @@ class WorkerInChromiumTest {
         assertEquals("exit", exit.get("type"));
         double firstToExitMs = run.receivedAt(exit) - run.receivedAt(stdout.get(0));
         assertTrue(firstToExitMs >= 400, "the first line arrived only " + firstToExitMs + " ms before the exit: " + run);
+    }
+
+    @Test
+    void aBurstOfWritesArrivesWholeInFarFewerMessages() {
+        WorkerRun run = run(request(List.of("python", "-u", "-c", "for i in range(20000): print(i)")));
+
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 20000; i++) {
+            expected.append(i).append('\n');
+        }
+        assertEquals(expected.toString(), run.stdout());
+        assertEquals(0, run.exitCode());
+        // -u writes each number and its newline separately: 40,000 writes.
+        int messages = run.ofType("stdout").size();
+        assertTrue(messages >= 1 && messages < 4000, messages + " stdout messages");
+    }
+
+    @Test
+    void stdoutAndStderrKeepTheirOrderWhenJoined() {
+        WorkerRun run = run(python("import sys\nfor i in range(3000):\n"
+                + "    print(i, file=sys.stderr if i % 3 == 0 else sys.stdout, flush=True)"));
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            expected.add((i % 3 == 0 ? "stderr " : "stdout ") + i);
+        }
+        List<String> arrived = new ArrayList<>();
+        for (Map<String, Object> message : run.messages()) {
+            if ("stdout".equals(message.get("type")) || "stderr".equals(message.get("type"))) {
+                for (String line : ((String) message.get("text")).split("\n")) {
+                    arrived.add(message.get("type") + " " + line);
+                }
+            }
+        }
+        assertEquals(expected, arrived);
     }
 
     @Test
@@ -342,16 +390,9 @@ class WorkerInChromiumTest {
         return evaluate(request, true);
     }
 
-    @SuppressWarnings("unchecked")
     private static WorkerRun evaluate(Map<String, Object> request, boolean freshWorker) {
-        Object result = page.evaluate("([request, fresh]) => runInWorker(request, fresh)",
-                List.of(request, freshWorker));
-        List<Map<String, Object>> messages = new ArrayList<>();
-        for (Object message : (List<Object>) result) {
-            messages.add((Map<String, Object>) message);
-        }
-        assertFalse(messages.isEmpty());
-        return new WorkerRun(messages);
+        return WorkerRun.of(page.evaluate("([request, fresh]) => runInWorker(request, fresh)",
+                List.of(request, freshWorker)));
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -1,5 +1,6 @@
 package dev.wasiplay.web;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,19 @@ import java.util.stream.Collectors;
 
 /** The messages the worker posted for one run, as the test page collected them. */
 record WorkerRun(List<Map<String, Object>> messages) {
+
+    /** The run from what the test page's runInWorker resolved with (its list of messages). */
+    @SuppressWarnings("unchecked")
+    static WorkerRun of(Object evaluated) {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (Object message : (List<Object>) evaluated) {
+            messages.add((Map<String, Object>) message);
+        }
+        if (messages.isEmpty()) {
+            throw new AssertionError("the worker posted nothing for the run");
+        }
+        return new WorkerRun(messages);
+    }
 
     List<Map<String, Object>> ofType(String type) {
         return messages.stream().filter(m -> type.equals(m.get("type"))).collect(Collectors.toList());

@@ -14,6 +14,10 @@ public final class TypedArrays {
             script = "target.set(source.subarray(from, from + length), to);")
     public static native void copy(Int8Array source, int from, Int8Array target, int to, int length);
 
+    /** The UTF-8 of {@code text} (TextEncoder), viewed as signed bytes (encode's buffer is exactly that long). */
+    @JSBody(params = "text", script = "return new Int8Array(new TextEncoder().encode(text).buffer);")
+    public static native Int8Array encodeUtf8(String text);
+
     @JSBody(params = { "array", "from", "to" }, script = "return array.subarray(from, to);")
     public static native Int8Array subarray(Int8Array array, int from, int to);
 

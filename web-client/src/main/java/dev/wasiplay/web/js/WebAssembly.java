@@ -18,6 +18,12 @@ public final class WebAssembly {
     @JSBody(params = "response", script = "return WebAssembly.compileStreaming(response);")
     public static native JSPromise<WasmModule> compileStreaming(FetchResponse response);
 
+    /** {@code object[key]} if it is a compiled {@code WebAssembly.Module}, else null. */
+    @JSBody(params = { "object", "key" }, script = ""
+            + "const v = object == null ? undefined : object[key];"
+            + "return v instanceof WebAssembly.Module ? v : null;")
+    public static native WasmModule moduleAt(JSObject object, String key);
+
     @JSBody(params = "bytes", script = "return WebAssembly.compile(bytes);")
     public static native JSPromise<WasmModule> compile(ArrayBuffer bytes);
 
