@@ -1,6 +1,5 @@
 package dev.wasiplay.web;
 
-import dev.wasiplay.polyfill.StdinSource;
 import dev.wasiplay.polyfill.WasiOptions;
 import dev.wasiplay.polyfill.WasiPreview1;
 import dev.wasiplay.web.js.BrowserTime;
@@ -27,7 +26,7 @@ final class GuestRun {
         this.request = request;
         WasiOptions.Builder options = WasiOptions.builder()
                 .args(request.argv)
-                .stdin(StdinSource.of(request.stdin))
+                .stdin(new RunStdin(request.stdin, request.stdinChannel(stderr)))
                 .stdout(stdout)
                 .stderr(stderr)
                 .clock(clock)

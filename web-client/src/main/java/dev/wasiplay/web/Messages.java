@@ -36,6 +36,11 @@ final class Messages {
         WorkerGlobal.postMessage(message);
     }
 
+    /** The guest is reading stdin and the page offered a channel for input: ask the user. */
+    static void stdinRequest() {
+        WorkerGlobal.postMessage(create("stdin-request"));
+    }
+
     static void exit(int exitCode, double durationMs) {
         WorkerMessage message = create("exit");
         message.setExitCode(exitCode);

@@ -2,15 +2,17 @@ package dev.wasiplay.web;
 
 import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import dev.wasiplay.web.js.JsValues;
+import dev.wasiplay.web.js.StdinBindings;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.JSObject;
 
 /**
- * A checked {@code {type: "run", wasmUrl, argv, env?, files?, stdin?}} message. Files are UTF-8 text placed
- * in a fresh {@link VirtualFileSystem} (preopened as "/" by {@link GuestRun}); stdin is the UTF-8 of the
- * string, then end of input.
+ * A checked {@code {type: "run", wasmUrl, argv, env?, files?, stdin?, stdinBuffer?, stdinUrl?}} message.
+ * Files are UTF-8 text placed in a fresh {@link VirtualFileSystem} (preopened as "/" by {@link GuestRun});
+ * stdin is the UTF-8 of the string, then what the user types when the page offers a channel for it
+ * ({@code stdinBuffer} or {@code stdinUrl}), else end of input.
  */
 final class RunRequest {
     final String wasmUrl;
@@ -19,6 +21,10 @@ final class RunRequest {
     final String[] env;
     final VirtualFileSystem files;
     final byte[] stdin;
+    /** The page's SharedArrayBuffer for interactive input, or null. */
+    JSObject stdinBuffer;
+    /** Where to ask for interactive input synchronously when there is no stdinBuffer, or null. */
+    String stdinUrl;
 
     private RunRequest(String wasmUrl, List<String> argv, String[] env, VirtualFileSystem files, byte[] stdin) {
         this.wasmUrl = wasmUrl;
@@ -26,6 +32,14 @@ final class RunRequest {
         this.env = env;
         this.files = files;
         this.stdin = stdin;
+    }
+
+    /** The channel for interactive input this message offers, or null; errors are posted to {@code stderr}. */
+    StdinChannel stdinChannel(PostingSink stderr) {
+        if (stdinBuffer != null) {
+            return new SharedBufferStdin(stdinBuffer);
+        }
+        return stdinUrl != null ? new ServiceWorkerStdin(stdinUrl, stderr) : null;
     }
 
     /** @throws IllegalArgumentException with a message for the page when the message is malformed */
@@ -55,7 +69,25 @@ final class RunRequest {
                 throw new IllegalArgumentException("stdin must be a string");
             }
         }
-        return new RunRequest(wasmUrl, Arrays.asList(argv), env, files, stdin.getBytes(StandardCharsets.UTF_8));
+        RunRequest request = new RunRequest(wasmUrl, Arrays.asList(argv), env, files, stdin.getBytes(StandardCharsets.UTF_8));
+        parseInteractiveStdin(data, request);
+        return request;
+    }
+
+    private static void parseInteractiveStdin(JSObject data, RunRequest request) {
+        if (JsValues.has(data, "stdinBuffer")) {
+            if (!StdinBindings.hasSharedBuffer(data)) {
+                throw new IllegalArgumentException("stdinBuffer must be a SharedArrayBuffer of more than 8 bytes");
+            }
+            request.stdinBuffer = StdinBindings.sharedBuffer(data);
+        }
+        if (JsValues.has(data, "stdinUrl")) {
+            String url = JsValues.string(data, "stdinUrl");
+            if (url == null || url.isEmpty()) {
+                throw new IllegalArgumentException("stdinUrl must be a non-empty string");
+            }
+            request.stdinUrl = url;
+        }
     }
 
     private static String[] optionalRecord(JSObject data, String key) {
