@@ -371,8 +371,9 @@ async function start(mode) {
   const started = performance.now();
   let browserPhase = null;
   let serverRunning = false;
+  // The live status region changes with the phase only; the ticking time is outside it.
   const refresh = () => {
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    byId("elapsed").textContent = `${((performance.now() - started) / 1000).toFixed(1)} s`;
     const parts = [];
     if (browserPhase) {
       parts.push(PHASE_TEXT[browserPhase] || "Running in the browser");
@@ -382,7 +383,10 @@ async function start(mode) {
     }
     if (parts.length > 0) {
       const text = parts.join(", ");
-      setStatus(`${text[0].toUpperCase()}${text.slice(1)}… ${seconds} s`);
+      const status = `${text[0].toUpperCase()}${text.slice(1)}…`;
+      if (byId("status").textContent !== status) {
+        setStatus(status);
+      }
     }
   };
   const ticker = setInterval(refresh, 100);
@@ -423,6 +427,7 @@ async function start(mode) {
   refresh();
   const [browser, server] = await Promise.all(sides);
   clearInterval(ticker);
+  byId("elapsed").textContent = "";
   stopRun = null;
   setBusy(false);
 

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.FilePayload;
@@ -65,7 +66,10 @@ class ModuleTest {
         try (PlaygroundPage p = playground.open()) {
             p.byId("upload-input").setInputFiles(new FilePayload("data.txt", "text/plain",
                     "from the workspace\n".getBytes(StandardCharsets.UTF_8)));
-            upload(p, "hello.wasm", module);
+            // "Upload a .wasm…" in the runtime menu opens the file chooser.
+            p.byId("runtime").focus();
+            FileChooser chooser = p.page.waitForFileChooser(() -> p.page.keyboard().press("End"));
+            chooser.setFiles(new FilePayload("hello.wasm", "application/wasm", module));
             assertThat(p.byId("runtime")).hasValue(java.util.regex.Pattern.compile("^module:[0-9a-f]{64}$"));
             assertThat(p.byId("module-view")).isVisible();
             assertThat(p.byId("module-name")).hasText("hello.wasm");
