@@ -3,65 +3,56 @@ package dev.wasiplay.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The whole path: the page runs Python in Chromium's wasm engine and on the server, and compares. */
 class WalkingSkeletonTest {
-    /** python.wasm compiles in Chromium and starts on Chicory's interpreter: allow for both. */
-    private static final LocatorAssertions.HasTextOptions SLOW = new LocatorAssertions.HasTextOptions().setTimeout(120_000);
-
     private static Playground playground;
 
     @BeforeAll
     static void start() {
-        playground = new Playground();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (playground != null) {
-            playground.close();
-        }
+        playground = Playground.shared();
     }
 
     @Test
     void sumOfRangeRunsInBothEnginesAndCompareSaysIdentical() {
-        Page page = playground.open();
-        page.locator("#code").fill("print(sum(range(10)))\n");
+        try (PlaygroundPage p = playground.open()) {
+            p.setCode("print(sum(range(10)))\n");
+            p.setArgs("");
 
-        page.locator("#run-browser").click();
-        assertThat(page.locator("#browser-exit")).hasText("0", SLOW);
-        assertEquals("45", page.locator("#browser-stdout").innerText().strip());
+            p.runInBrowser();
+            assertEquals("0", p.text("browser-exit"));
+            assertEquals("45\n", p.output("browser", "stdout"));
 
-        page.locator("#run-server").click();
-        assertThat(page.locator("#server-exit")).hasText("0", SLOW);
-        assertEquals("45", page.locator("#server-stdout").innerText().strip());
+            p.runOnServer();
+            assertEquals("0", p.text("server-exit"));
+            assertEquals("45\n", p.output("server", "stdout"));
 
-        page.locator("#compare").click();
-        assertThat(page.locator("#verdict")).hasText("identical", SLOW);
-        assertEquals("45", page.locator("#browser-stdout").innerText().strip());
-        assertEquals("45", page.locator("#server-stdout").innerText().strip());
-        Playground.screenshot(page, "compare-identical");
-        page.close();
+            p.compare();
+            assertThat(p.byId("verdict")).hasText("identical");
+            assertEquals("45\n", p.output("browser", "stdout"));
+            assertEquals("45\n", p.output("server", "stdout"));
+            p.screenshot("compare-identical");
+            p.assertNoCspViolations();
+        }
     }
 
     @Test
     void stderrAndExitCodeThreeOnBothSides() {
-        Page page = playground.open();
-        page.locator("#code").fill("import sys\nprint('to out')\nprint('to err', file=sys.stderr)\nsys.exit(3)\n");
+        try (PlaygroundPage p = playground.open()) {
+            p.setCode("import sys\nprint('to out')\nprint('to err', file=sys.stderr)\nsys.exit(3)\n");
 
-        page.locator("#compare").click();
-        assertThat(page.locator("#verdict")).hasText("identical", SLOW);
-        for (String side : new String[] {"browser", "server"}) {
-            assertEquals("3", page.locator("#" + side + "-exit").innerText().strip(), side);
-            assertEquals("to out", page.locator("#" + side + "-stdout").innerText().strip(), side);
-            assertEquals("to err", page.locator("#" + side + "-stderr").innerText().strip(), side);
+            p.compare();
+            assertThat(p.byId("verdict")).hasText("identical");
+            for (String side : new String[] {"browser", "server"}) {
+                assertEquals("3", p.text(side + "-exit"), side);
+                assertEquals("to out\n", p.output(side, "stdout"), side);
+                assertEquals("to err\n", p.output(side, "stderr"), side);
+            }
+            assertEquals("3", p.text("compare-browser-exit-code"));
+            assertEquals("3", p.text("compare-server-exit-code"));
+            p.screenshot("stderr-exit-3");
         }
-        Playground.screenshot(page, "stderr-exit-3");
-        page.close();
     }
 }

@@ -184,16 +184,27 @@ class WasiPlayServerTest {
         assertEquals("same-origin", response.headers().firstValue("Cross-Origin-Opener-Policy").orElse(null));
         assertEquals("require-corp", response.headers().firstValue("Cross-Origin-Embedder-Policy").orElse(null));
         String page = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(page.contains("<title>WasiPlay</title>"));
-        for (String id : List.of("code", "run-browser", "run-server", "compare", "status", "verdict",
-                "browser-stdout", "browser-stderr", "browser-exit", "browser-time",
-                "server-stdout", "server-stderr", "server-exit", "server-time")) {
+        assertTrue(page.contains("<title>WasiPlay"));
+        for (String id : List.of("editor-host", "run-browser", "run-server", "compare", "stop", "status", "verdict",
+                "browser-console", "browser-exit", "browser-time", "server-console", "server-exit", "server-time")) {
             assertTrue(page.contains("id=\"" + id + "\""), "the page has #" + id);
         }
     }
 
+    @Test
+    void servesThePagesBundledScriptAndStylesheet() throws Exception {
+        String page = new String(client.get("/").body(), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("\"(/assets/[^\"]+\\.(?:js|css))\"").matcher(page);
+        int found = 0;
+        while (assets.find()) {
+            servesAssetsWithIsolationHeaders(assets.group(1));
+            found++;
+        }
+        assertEquals(2, found, "the page links one content-hashed script and one stylesheet");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/app.js", "/app.css", "/js/wasiplay-worker.js"})
+    @ValueSource(strings = {"/stdin-sw.js", "/js/wasiplay-worker.js"})
     void servesAssetsWithIsolationHeaders(String path) throws Exception {
         HttpResponse<byte[]> response = client.get(path);
 

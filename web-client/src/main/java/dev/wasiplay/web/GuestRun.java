@@ -2,7 +2,6 @@ package dev.wasiplay.web;
 
 import dev.wasiplay.polyfill.CappedOutput;
 import dev.wasiplay.polyfill.LimitExceeded;
-import dev.wasiplay.polyfill.StdinSource;
 import dev.wasiplay.polyfill.WasiOptions;
 import dev.wasiplay.polyfill.WasiPreview1;
 import dev.wasiplay.polyfill.vfs.TarImage;
@@ -35,7 +34,7 @@ final class GuestRun {
         this.request = request;
         WasiOptions.Builder options = WasiOptions.builder()
                 .args(request.argv)
-                .stdin(StdinSource.of(request.stdin))
+                .stdin(new RunStdin(request.stdin, flushingFirst(request.stdinChannel(stderr))))
                 .stdout(CappedOutput.of(stdout, request.maxStdoutBytes, "stdout"))
                 .stderr(CappedOutput.of(stderr, request.maxStderrBytes, "stderr"))
                 .clock(output.flushingBefore(clock))
@@ -87,6 +86,17 @@ final class GuestRun {
         stderr.finish();
         Messages.fileSystem(TarImage.create(request.files));
         Messages.exit(exitCode, durationMs, status, reason);
+    }
+
+    /** The channel, posting all pending output first so the prompt is on screen before the guest waits. */
+    private StdinChannel flushingFirst(StdinChannel channel) {
+        if (channel == null) {
+            return null;
+        }
+        return () -> {
+            output.flush();
+            return channel.next();
+        };
     }
 
     /** "ok" unless the run was stopped; then also the reason, which ends stderr. */

@@ -38,6 +38,11 @@ final class Messages {
         WorkerGlobal.postMessage(message);
     }
 
+    /** The guest is reading stdin and the page offered a channel for input: ask the user. */
+    static void stdinRequest() {
+        WorkerGlobal.postMessage(create("stdin-request"));
+    }
+
     /** The run's whole file tree as a TarImage, transferred (not copied) to the page. */
     static void fileSystem(byte[] image) {
         WorkerMessage message = create("fs");

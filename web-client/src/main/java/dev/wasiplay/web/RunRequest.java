@@ -8,6 +8,7 @@ import dev.wasiplay.web.js.JsValues;
 import dev.wasiplay.web.js.TypedArrays;
 import dev.wasiplay.web.js.WasmModule;
 import dev.wasiplay.web.js.WebAssembly;
+import dev.wasiplay.web.js.StdinBindings;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.JSObject;
@@ -19,7 +20,8 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
  * then only names it. A fresh {@link VirtualFileSystem} gets the image (a {@link TarImage}) extracted, then the
  * files (UTF-8 text) written; {@link GuestRun} preopens the directories named by preopens (default "/"), which
  * are created if missing. stdin is the UTF-8 of the string, then end of input; limits cap output, memory and
- * descriptors.
+ * descriptors. After the stdin string come what the user types when the page offers a channel for it
+ * ({@code stdinBuffer: SharedArrayBuffer} or {@code stdinUrl}), else end of input.
  */
 final class RunRequest {
     /** Names the module in messages; also where to fetch it from when {@link #module} is null. */
@@ -39,6 +41,10 @@ final class RunRequest {
     long maxStderrBytes = Long.MAX_VALUE;
     long maxMemoryBytes = Long.MAX_VALUE;
     int maxOpenFiles = 1024;
+    /** The page's SharedArrayBuffer for interactive input, or null. */
+    JSObject stdinBuffer;
+    /** Where to ask for interactive input synchronously when there is no stdinBuffer, or null. */
+    String stdinUrl;
 
     private RunRequest(String wasmUrl, WasmModule module, List<String> argv, String[] env, VirtualFileSystem files,
             String[] preopens, DirNode[] preopenDirs, byte[] stdin) {
@@ -50,6 +56,14 @@ final class RunRequest {
         this.preopens = preopens;
         this.preopenDirs = preopenDirs;
         this.stdin = stdin;
+    }
+
+    /** The channel for interactive input this message offers, or null; errors are posted to {@code stderr}. */
+    StdinChannel stdinChannel(PostingSink stderr) {
+        if (stdinBuffer != null) {
+            return new SharedBufferStdin(stdinBuffer);
+        }
+        return stdinUrl != null ? new ServiceWorkerStdin(stdinUrl, stderr) : null;
     }
 
     /** @throws IllegalArgumentException with a message for the page when the message is malformed */
@@ -115,7 +129,24 @@ final class RunRequest {
         if (JsValues.has(data, "limits")) {
             request.readLimits(JsValues.object(data, "limits"));
         }
+        parseInteractiveStdin(data, request);
         return request;
+    }
+
+    private static void parseInteractiveStdin(JSObject data, RunRequest request) {
+        if (JsValues.has(data, "stdinBuffer")) {
+            if (!StdinBindings.hasSharedBuffer(data)) {
+                throw new IllegalArgumentException("stdinBuffer must be a SharedArrayBuffer of more than 8 bytes");
+            }
+            request.stdinBuffer = StdinBindings.sharedBuffer(data);
+        }
+        if (JsValues.has(data, "stdinUrl")) {
+            String url = JsValues.string(data, "stdinUrl");
+            if (url == null || url.isEmpty()) {
+                throw new IllegalArgumentException("stdinUrl must be a non-empty string");
+            }
+            request.stdinUrl = url;
+        }
     }
 
     /** {@code limits: {maxStdoutBytes?, maxStderrBytes?, maxMemoryBytes?, maxOpenFiles?}}, each a whole number. */

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A static HTTP server on a free loopback port. Every response carries the headers that make the page
@@ -20,8 +21,13 @@ final class StaticServer implements AutoCloseable {
     private record Resource(byte[] bytes, String contentType) {
     }
 
+    /** A computed answer: status, extra headers, body. */
+    record Answer(int status, Map<String, String> headers, byte[] body) {
+    }
+
     private final HttpServer server;
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<Answer>> answers = new ConcurrentHashMap<>();
 
     StaticServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -38,8 +44,27 @@ final class StaticServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers every request for {@code path} (any method) with what {@code answer} gives at the time. */
+    StaticServer answer(String path, Supplier<Answer> answer) {
+        answers.put(path, answer);
+        return this;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Supplier<Answer> computed = answers.get(exchange.getRequestURI().getPath());
+            if (computed != null) {
+                exchange.getRequestBody().readAllBytes();
+                Answer answer = computed.get();
+                answer.headers().forEach(exchange.getResponseHeaders()::set);
+                exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+                if (answer.body().length > 0) {
+                    try (OutputStream body = exchange.getResponseBody()) {
+                        body.write(answer.body());
+                    }
+                }
+                return;
+            }
             Resource resource = find(exchange.getRequestURI().getPath());
             var headers = exchange.getResponseHeaders();
             headers.set("Cross-Origin-Opener-Policy", "same-origin");

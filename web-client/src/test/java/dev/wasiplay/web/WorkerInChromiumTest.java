@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,71 @@ class WorkerInChromiumTest {
 
         assertEquals("12 HÉLLO\nWÖRLD\n", run.stdout(), run::toString);
         assertEquals(0, run.exitCode());
+    }
+
+    @Test
+    void interactiveInputOverTheSharedBufferBlocksUntilThePageAnswers() {
+        Map<String, Object> request = python(String.join("\n",
+                "import sys",
+                "name = input('Name? ')",
+                "print('Hello,', name)",
+                "print(repr(sys.stdin.read()))",
+                "try:",
+                "    input()",
+                "except EOFError:",
+                "    print('EOF again')"));
+        request.put("stdinBuffer", "shared");
+
+        WorkerRun run = interactive(request, Arrays.asList("Ada Lovelace\n", "more\nlines\n", null, null));
+
+        assertEquals("Hello, Ada Lovelace\n'more\\nlines\\n'\nEOF again\n", run.stdout(), run::toString);
+        assertEquals(0, run.exitCode());
+        List<Map<String, Object>> requests = run.ofType("stdin-request");
+        assertEquals(4, requests.size(), run::toString);
+        // fd 0 and 1 are character devices, so CPython's input() prompts the way it does on a terminal: on stderr.
+        Map<String, Object> promptMessage = run.ofType("stderr").get(0);
+        assertEquals("Name? ", promptMessage.get("text"), run::toString);
+        int prompt = run.messages().indexOf(promptMessage);
+        assertTrue(prompt < run.messages().indexOf(requests.get(0)), "the prompt must come before the request: " + run);
+    }
+
+    @Test
+    void prefilledStdinComesBeforeInteractiveInputAndAnswersAreHandedOutInPieces() {
+        Map<String, Object> request = python("import os\nprint(input())\nprint(os.read(0, 2), os.read(0, 2), os.read(0, 10))");
+        request.put("stdin", "first\n");
+        request.put("stdinBuffer", "shared");
+
+        WorkerRun run = interactive(request, List.of("abcde"));
+
+        assertEquals("first\nb'ab' b'cd' b'e'\n", run.stdout(), run::toString);
+        assertEquals(1, run.ofType("stdin-request").size(), run::toString);
+    }
+
+    @Test
+    void interactiveInputThroughASynchronousRequestWhenThereIsNoSharedBuffer() {
+        List<StaticServer.Answer> answers = new ArrayList<>(List.of(
+                stdinAnswer("retry", ""), stdinAnswer("data", "typed ✓\n"), stdinAnswer("eof", "")));
+        server.answer("/stdin/sw-test", () -> answers.isEmpty() ? stdinAnswer("eof", "") : answers.remove(0));
+        Map<String, Object> request = python("print(input())\ntry:\n    input()\nexcept EOFError:\n    print('eof')");
+        request.put("stdinUrl", "/stdin/sw-test");
+
+        WorkerRun run = run(request);
+
+        assertEquals("typed ✓\neof\n", run.stdout(), run::toString);
+        assertEquals(2, run.ofType("stdin-request").size(), run::toString);
+        assertTrue(answers.isEmpty());
+    }
+
+    @Test
+    void unansweredSynchronousRequestEndsInputWithAReason() {
+        Map<String, Object> request = python("try:\n    input()\nexcept EOFError:\n    print('eof')");
+        request.put("stdinUrl", "/stdin/nobody-answers");
+
+        WorkerRun run = run(request);
+
+        assertEquals("eof\n", run.stdout(), run::toString);
+        assertEquals("wasiplay: interactive input is unavailable (no service worker answered /stdin/nobody-answers"
+                + " (HTTP 404)); end of input\n", run.stderr(), run::toString);
     }
 
     @Test
@@ -362,6 +428,11 @@ class WorkerInChromiumTest {
 
         assertEquals("unknown message type: stop (expected \"run\")", run(Map.of("type", "stop")).error());
 
+        Map<String, Object> badStdinBuffer = python("pass");
+        badStdinBuffer.put("stdinBuffer", "not a buffer");
+        assertEquals("invalid run message: stdinBuffer must be a SharedArrayBuffer of more than 8 bytes",
+                run(badStdinBuffer).error());
+
         WorkerRun stillWorks = run(python("print('ok')"));
         assertEquals("ok\n", stillWorks.stdout(), stillWorks::toString);
     }
@@ -384,6 +455,18 @@ class WorkerInChromiumTest {
 
     private static WorkerRun run(Map<String, Object> request) {
         return evaluate(request, false);
+    }
+
+    /** Runs with the test page answering each stdin-request with the next answer (null = end of input). */
+    @SuppressWarnings("unchecked")
+    private static WorkerRun interactive(Map<String, Object> request, List<String> answers) {
+        Object result = page.evaluate("([request, answers]) => runInWorker(request, false, answers)",
+                List.of(request, answers));
+        return new WorkerRun((List<Map<String, Object>>) result);
+    }
+
+    private static StaticServer.Answer stdinAnswer(String kind, String body) {
+        return new StaticServer.Answer(200, Map.of("X-WasiPlay-Stdin", kind), body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static WorkerRun runInFreshWorker(Map<String, Object> request) {
