@@ -1,12 +1,15 @@
 package dev.wasiplay.server;
 
+import dev.wasiplay.server.store.StoreException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * Starts the WasiPlay server: {@code java -jar wasiplay-server.jar [--port N] [--host ADDRESS]}.
  * Defaults come from the environment: {@code WASIPLAY_PORT} (else 8080) and {@code WASIPLAY_HOST}
- * (else 127.0.0.1); {@code WASIPLAY_RUN_TIME_LIMIT} sets how many seconds one server run may take (else 120).
+ * (else 127.0.0.1); {@code WASIPLAY_RUN_TIME_LIMIT} sets how many seconds one server run may take (else 120);
+ * the store and limits come from {@link ServerConfig#fromEnvironment}.
  */
 public final class Main {
 
@@ -14,14 +17,28 @@ public final class Main {
             usage: java -jar wasiplay-server.jar [--port N] [--host ADDRESS]
               --port N          port to listen on, 0 for any free port (default: $WASIPLAY_PORT, else 8080)
               --host ADDRESS    address to bind (default: $WASIPLAY_HOST, else 127.0.0.1)
-            environment: WASIPLAY_RUN_TIME_LIMIT=SECONDS  time limit of one server run (default 120)""";
+            environment (defaults in brackets):
+              WASIPLAY_RUN_TIME_LIMIT=SECONDS   time limit of one server run [120]
+              WASIPLAY_DATA_DIR=DIR             where the embedded H2 database lives [./data]
+              WASIPLAY_DB_URL=jdbc:postgresql://HOST:PORT/DB   use PostgreSQL instead of H2
+              WASIPLAY_DB_USER, WASIPLAY_DB_PASSWORD           its credentials
+              WASIPLAY_MAX_BODY_BYTES=N         largest JSON request body [1048576]
+              WASIPLAY_MAX_MODULE_BYTES=N       largest uploaded .wasm module [33554432]
+              WASIPLAY_RATE_LIMIT=N             POST /api/... requests per minute per client address, 0 = off [120]
+              WASIPLAY_CLIENT_ADDRESS_HEADER=H  take the client address from header H's last entry
+                                                (e.g. X-Forwarded-For behind a load balancer) [the peer]""";
 
     private Main() {}
 
     public static void main(String[] args) {
         Options options;
+        ServerConfig config;
         try {
             options = Options.parse(args, System.getenv());
+            config = ServerConfig.fromEnvironment(System.getenv())
+                    .host(options.host())
+                    .runTimeLimit(options.runTimeLimit())
+                    .build();
         } catch (IllegalArgumentException e) {
             System.err.println("wasiplay-server: " + e.getMessage());
             System.err.println(USAGE);
@@ -32,10 +49,14 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
-        WasiPlayServer server = new WasiPlayServer(options.host(), options.runTimeLimit());
+        WasiPlayServer server = new WasiPlayServer(config);
         int port;
         try {
             port = server.start(options.port());
+        } catch (StoreException | UncheckedIOException e) {
+            System.err.println("wasiplay-server: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             System.err.println("wasiplay-server: cannot listen on " + options.host() + ":" + options.port() + ": "
                     + (e.getMessage() == null ? e : e.getMessage()));

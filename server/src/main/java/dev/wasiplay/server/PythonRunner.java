@@ -2,6 +2,7 @@ package dev.wasiplay.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.wasiplay.host.ChicoryHost;
 import dev.wasiplay.host.GuestModule;
 import dev.wasiplay.host.PythonExecutor;
 import dev.wasiplay.host.PythonExecutors;
@@ -17,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link RunRequest}s with the bundled CPython on Chicory (through wasi-host's fastest executor), at most
- * a few at a time and each within a time limit.
+ * Runs {@link Workspace}s on Chicory through wasi-host, the bundled CPython in wasi-host's fastest executor
+ * and uploaded modules on a fresh instance, at most a few at a time and each within a time limit.
  */
 final class PythonRunner {
 
@@ -55,29 +56,31 @@ final class PythonRunner {
         warmUp.start();
     }
 
-    RunResult run(RunRequest request) throws InterruptedException {
+    /** Runs {@code workspace} with {@code module} (python.wasm or an uploaded module) once a run slot is free. */
+    RunResult run(Workspace workspace, GuestModule module) throws InterruptedException {
         RunSpec.Builder spec = RunSpec.builder()
-                .argv(request.argv())
-                .stdin(request.stdin().getBytes(UTF_8));
-        request.files().forEach((path, text) -> spec.file("/" + path, text.getBytes(UTF_8)));
+                .argv(workspace.argv())
+                .stdin(workspace.stdin().getBytes(UTF_8));
+        workspace.env().forEach(spec::env);
+        workspace.files().forEach((path, content) -> spec.file("/" + path, content));
         RunSpec runSpec = spec.build();
 
         runSlots.acquire();
         try {
-            return runWithinTimeLimit(runSpec);
+            return runWithinTimeLimit(module, runSpec, workspace);
         } finally {
             runSlots.release();
         }
     }
 
     /** Runs on the calling thread; past the time limit the watchdog interrupts it, which stops the guest. */
-    private RunResult runWithinTimeLimit(RunSpec spec) {
+    private RunResult runWithinTimeLimit(GuestModule module, RunSpec spec, Workspace workspace) {
         Thread runner = Thread.currentThread();
         RunWatch watch = new RunWatch(runner);
         ScheduledFuture<?> alarm = watchdog.schedule(watch::timeUp, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         RunOutcome outcome;
         try {
-            outcome = executor.run(spec);
+            outcome = workspace.isPython() ? executor.run(spec) : ChicoryHost.run(module, spec);
         } finally {
             alarm.cancel(false);
             watch.finish();
@@ -87,7 +90,8 @@ final class PythonRunner {
             stderr += "wasiplay: the server stopped the program after its time limit of "
                     + timeLimit.toSeconds() + " s\n";
         }
-        return new RunResult(outcome.stdoutText(), stderr, outcome.exitCode(), outcome.durationMs());
+        return new RunResult(outcome.stdoutText(), stderr, outcome.exitCode(), outcome.durationMs(),
+                ChangedFile.between(workspace.files(), outcome.fileSystem(), RunResult.MAX_FILE_CONTENT_BYTES));
     }
 
     /** Interrupts the run's thread when time is up, unless the run has finished by then. */
