@@ -87,6 +87,32 @@ function textFilesOf(workspace) {
   return files;
 }
 
+/**
+ * The filesystem image the run starts from (ustar; see the server README): the saved snippet's, cacheable,
+ * or the edited workspace's. The worker builds the guest's tree from it; "files" (text only) is kept for
+ * workers that predate images.
+ */
+async function imageOf(workspace) {
+  const edited = workspace.files[workspace.main] !== snippet.files[snippet.main];
+  const response = edited
+    ? await fetch("/api/image", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(workspace),
+    })
+    : await fetch(`/api/snippets/${snippetId}/image`);
+  if (!response.ok) {
+    let detail = `${response.status}`;
+    try {
+      detail = (await response.json()).error || detail;
+    } catch {
+      // not JSON
+    }
+    throw new Error(`cannot get the snippet's filesystem image: ${detail}`);
+  }
+  return response.arrayBuffer();
+}
+
 function appendOutput(stream, text) {
   const output = byId("output");
   output.hidden = false;
@@ -112,6 +138,7 @@ async function run() {
       wasmUrl: await wasmUrlOf(workspace),
       argv: argvOf(workspace),
       env: workspace.env,
+      image: await imageOf(workspace),
       files: textFilesOf(workspace),
       stdin: workspace.stdin,
     };
@@ -163,7 +190,7 @@ function runInWorker(message) {
       event.preventDefault();
       fail(`the browser worker failed: ${event.message || "it could not be started"}`);
     };
-    active.postMessage(message);
+    active.postMessage(message, [message.image]);
   });
 }
 

@@ -52,8 +52,11 @@ final class Pages {
 
     void register(RoutesConfig routes) {
         routes.get("/", ctx -> serve(ctx, page("/index.html")));
+        routes.head("/", ctx -> serve(ctx, page("/index.html")));
         routes.get("/s/{id}", ctx -> servePageOfSnippet(ctx, "/index.html"));
+        routes.head("/s/{id}", ctx -> servePageOfSnippet(ctx, "/index.html"));
         routes.get("/embed/{id}", ctx -> servePageOfSnippet(ctx, "/embed.html"));
+        routes.head("/embed/{id}", ctx -> servePageOfSnippet(ctx, "/embed.html"));
     }
 
     /** Registered last: every GET/HEAD no other route took. */

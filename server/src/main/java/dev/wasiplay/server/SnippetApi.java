@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import java.util.Map;
  * be cached for good and saving it again changes nothing.
  */
 final class SnippetApi {
+
+    static final String IMAGE_TYPE = "application/x-tar";
 
     private final SnippetStore snippets;
     private final ModuleStore modules;
@@ -30,6 +33,9 @@ final class SnippetApi {
     void register(RoutesConfig routes) {
         routes.post("/api/snippets", this::save);
         routes.get("/api/snippets/{id}", this::read);
+        routes.head("/api/snippets/{id}", this::read);
+        routes.get("/api/snippets/{id}/image", this::readImage);
+        routes.post("/api/image", this::image);
     }
 
     private void save(Context ctx) throws IOException {
@@ -58,6 +64,34 @@ final class SnippetApi {
             return;
         }
         ctx.contentType("application/json").result(content);
+    }
+
+    /** The filesystem image a run of the snippet starts from; immutable like the snippet. */
+    private void readImage(Context ctx) {
+        String id = ctx.pathParam("id");
+        Workspace workspace = parser.parse(find(id).getBytes(StandardCharsets.UTF_8));
+        String etag = "\"" + id + ".tar\"";
+        ctx.header(Header.CACHE_CONTROL, Pages.IMMUTABLE);
+        ctx.header(Header.ETAG, etag);
+        if (HttpBodies.notModified(ctx, etag)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(IMAGE_TYPE).result(imageOf(workspace));
+    }
+
+    /** The filesystem image of a workspace sent in the body (same JSON as a snippet), e.g. an edited one. */
+    private void image(Context ctx) throws IOException {
+        Workspace workspace = parser.parse(HttpBodies.read(ctx, maxBodyBytes));
+        ctx.contentType(IMAGE_TYPE).result(imageOf(workspace));
+    }
+
+    private static byte[] imageOf(Workspace workspace) {
+        try {
+            return workspace.image();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("the workspace has no filesystem image: " + e.getMessage());
+        }
     }
 
     /** The stored snippet JSON, or a 404. */

@@ -5,13 +5,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import dev.wasiplay.server.store.Hashes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -109,10 +109,13 @@ record Workspace(String runtime, SortedMap<String, byte[]> files, String main, L
         return true;
     }
 
-    /** Copies of the files, for a run to write into its file system. */
-    Map<String, byte[]> fileCopies() {
-        Map<String, byte[]> copies = new TreeMap<>();
-        files.forEach((path, content) -> copies.put(path, content.clone()));
-        return copies;
+    /**
+     * The filesystem image of the workspace: its files (and the directories they are in) as a ustar archive,
+     * the format both engines start a run from. The same workspace always gives the same bytes.
+     */
+    byte[] image() {
+        VirtualFileSystem fs = new VirtualFileSystem();
+        files.forEach(fs::writeFile);
+        return InterimTarImage.create(fs);
     }
 }

@@ -68,6 +68,16 @@ final class HttpTestClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs JSON and keeps the answer's bytes (e.g. a tar image). */
+    HttpResponse<byte[]> postForBytes(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(3))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }

@@ -2,6 +2,7 @@ package dev.wasiplay.server;
 
 import static dev.wasiplay.server.HttpTestClient.body;
 import static dev.wasiplay.server.HttpTestClient.json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,6 +105,7 @@ class SnippetApiTest {
             assertEquals(404, response.statusCode(), id);
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
             assertTrue(json(response).get("error").textValue().startsWith("no snippet with id"), response.body());
+            assertEquals(404, client.head("/api/snippets/" + id).statusCode(), "HEAD " + id);
         }
     }
 
@@ -162,6 +164,30 @@ class SnippetApiTest {
         assertEquals(200, client.getText("/api/snippets/" + ids.iterator().next()).statusCode());
     }
 
+    // ---- Filesystem images ----------------------------------------------------------------------------------
+
+    @Test
+    void servesTheFilesystemImageOfASnippetAndOfAnyWorkspace() throws Exception {
+        String snippet = body(Map.of("files", Map.of("main.py", "print(1)", "lib/data.bin", Map.of("base64", "AP8="),
+                "lib/notes.txt", "ünïcode"), "main", "main.py"));
+        String id = save(snippet).get("id").textValue();
+
+        HttpResponse<byte[]> image = client.get("/api/snippets/" + id + "/image");
+        HttpResponse<byte[]> fromBody = client.postForBytes("/api/image", snippet);
+
+        assertEquals(200, image.statusCode());
+        assertEquals("application/x-tar", image.headers().firstValue("Content-Type").orElse(null));
+        assertEquals("public, max-age=31536000, immutable", image.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals(200, fromBody.statusCode());
+        assertArrayEquals(image.body(), fromBody.body(), "the same workspace has the same image, saved or not");
+        dev.wasiplay.polyfill.vfs.VirtualFileSystem tree = new dev.wasiplay.polyfill.vfs.VirtualFileSystem();
+        InterimTarImage.extract(image.body(), tree);
+        assertEquals(List.of("lib/data.bin", "lib/notes.txt", "main.py"), List.copyOf(tree.files().keySet()));
+        assertArrayEquals(new byte[] {0, (byte) 0xFF}, tree.readFile("lib/data.bin"));
+        assertEquals("ünïcode", new String(tree.readFile("lib/notes.txt"), StandardCharsets.UTF_8));
+        assertEquals(404, client.getText("/api/snippets/AAAAAAAAAAAA/image").statusCode());
+    }
+
     // ---- /s/{id} and /embed/{id} -------------------------------------------------------------------------
 
     @Test
@@ -202,6 +228,7 @@ class SnippetApiTest {
             assertEquals(404, page.statusCode(), path);
             assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
             assertTrue(page.body().contains("No such snippet"), page.body());
+            assertEquals(404, client.head(path).statusCode(), "HEAD " + path);
             assertFalse(page.body().contains("<script>"), "the id is escaped");
         }
     }
