@@ -414,3 +414,28 @@ byId("run-browser").addEventListener("click", () => start("browser"));
 byId("run-server").addEventListener("click", () => start("server"));
 byId("compare").addEventListener("click", () => start("compare"));
 byId("stop").addEventListener("click", stop);
+
+// ---- A shared snippet: /s/{id} opens the playground with the snippet's main file loaded -------------------
+
+async function loadSharedSnippet(id) {
+  try {
+    const response = await fetch(`/api/snippets/${encodeURIComponent(id)}`);
+    const snippet = await response.json();
+    if (!response.ok) {
+      throw new Error(snippet.error || `${response.status} ${response.statusText}`);
+    }
+    const main = snippet.files[snippet.main];
+    if (typeof main !== "string") {
+      throw new Error(`its main file "${snippet.main}" is not a text file of this snippet`);
+    }
+    byId("code").value = main;
+    setStatus(`loaded snippet ${id}`);
+  } catch (error) {
+    showMessage(`Cannot load snippet ${id}: ${error.message}`);
+  }
+}
+
+const sharedSnippetPath = /^\/s\/([A-Za-z0-9_-]+)$/.exec(location.pathname);
+if (sharedSnippetPath) {
+  loadSharedSnippet(sharedSnippetPath[1]);
+}
