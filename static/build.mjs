@@ -67,7 +67,10 @@ async function main() {
     html = html.replaceAll(`"${placeholder}"`, `"${real}"`);
   }
   await writeFile(path.join(opts.out, "index.html"), html);
-  await copyFile(path.join(opts.src, "stdin-sw.js"), path.join(opts.out, "stdin-sw.js"));
+  // Copied as they are: the stdin service worker, and the compact embed page (/embed/{id}) with its files.
+  for (const file of ["stdin-sw.js", "embed.html", "embed.js", "embed.css"]) {
+    await copyFile(path.join(opts.src, file), path.join(opts.out, file));
+  }
   console.log(`wasiplay page: ${outputs.js}, ${outputs.css}`);
 }
 

@@ -1,20 +1,13 @@
 package dev.wasiplay.server;
 
-/** A request the client got wrong; answered with its HTTP status and {@code {"error": message}}. */
-final class BadRequestException extends RuntimeException {
-
-    private final int status;
+/** A request the client got wrong: 400 (or the given 4xx status) with {@code {"error": message}}. */
+final class BadRequestException extends ApiException {
 
     BadRequestException(String message) {
         this(400, message);
     }
 
     BadRequestException(int status, String message) {
-        super(message);
-        this.status = status;
-    }
-
-    int status() {
-        return status;
+        super(status, message);
     }
 }

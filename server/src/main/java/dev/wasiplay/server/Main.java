@@ -1,11 +1,14 @@
 package dev.wasiplay.server;
 
+import dev.wasiplay.server.store.StoreException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
  * Starts the WasiPlay server: {@code java -jar wasiplay-server.jar [--port N] [--host ADDRESS]}.
  * Defaults come from the environment: {@code WASIPLAY_PORT} (else 8080) and {@code WASIPLAY_HOST}
- * (else 127.0.0.1); the run limits and the run pool's size from the variables {@link RunSettings} reads.
+ * (else 127.0.0.1); the run limits, the run pool's size, the store and the request limits come from
+ * {@link ServerConfig#fromEnvironment} (the run settings through {@link RunSettings#fromEnvironment}).
  */
 public final class Main {
 
@@ -13,20 +16,33 @@ public final class Main {
             usage: java -jar wasiplay-server.jar [--port N] [--host ADDRESS]
               --port N          port to listen on, 0 for any free port (default: $WASIPLAY_PORT, else 8080)
               --host ADDRESS    address to bind (default: $WASIPLAY_HOST, else 127.0.0.1)
-            environment (limits of each server run, and how many run at once):
-              WASIPLAY_RUN_TIMEOUT_SECONDS=S  wall-clock limit of one run (default 120)
-              WASIPLAY_MAX_MEMORY_MB=N        cap on a run's wasm memory (default 512)
-              WASIPLAY_MAX_OUTPUT_BYTES=N     cap on each of a run's stdout and stderr (default 1048576)
-              WASIPLAY_MAX_OPEN_FILES=N       descriptors a run may hold open (default 64)
-              WASIPLAY_RUN_WORKERS=N          runs at once (default: one per core)
-              WASIPLAY_RUN_QUEUE=N            runs waiting for a worker before 503 (default: twice the workers)""";
+            environment (defaults in brackets):
+              WASIPLAY_RUN_TIMEOUT_SECONDS=S    wall-clock limit of one server run [120]
+              WASIPLAY_MAX_MEMORY_MB=N          cap on a run's wasm memory [512]
+              WASIPLAY_MAX_OUTPUT_BYTES=N       cap on each of a run's stdout and stderr [1048576]
+              WASIPLAY_MAX_OPEN_FILES=N         descriptors a run may hold open [64]
+              WASIPLAY_RUN_WORKERS=N            runs at once [one per core]
+              WASIPLAY_RUN_QUEUE=N              runs waiting for a worker before 503 [twice the workers]
+              WASIPLAY_DATA_DIR=DIR             where the embedded H2 database lives [./data]
+              WASIPLAY_DB_URL=jdbc:postgresql://HOST:PORT/DB   use PostgreSQL instead of H2
+              WASIPLAY_DB_USER, WASIPLAY_DB_PASSWORD           its credentials
+              WASIPLAY_MAX_BODY_BYTES=N         largest JSON request body [1048576]
+              WASIPLAY_MAX_MODULE_BYTES=N       largest uploaded .wasm module [33554432]
+              WASIPLAY_RATE_LIMIT=N             POST /api/... requests per minute per client address, 0 = off [120]
+              WASIPLAY_CLIENT_ADDRESS_HEADER=H  take the client address from header H's last entry
+                                                (e.g. X-Forwarded-For behind a load balancer) [the peer]""";
 
     private Main() {}
 
     public static void main(String[] args) {
         Options options;
+        ServerConfig config;
         try {
             options = Options.parse(args, System.getenv());
+            config = ServerConfig.fromEnvironment(System.getenv())
+                    .host(options.host())
+                    .runSettings(options.runSettings())
+                    .build();
         } catch (IllegalArgumentException e) {
             System.err.println("wasiplay-server: " + e.getMessage());
             System.err.println(USAGE);
@@ -37,10 +53,14 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
-        WasiPlayServer server = new WasiPlayServer(options.host(), options.runSettings());
+        WasiPlayServer server = new WasiPlayServer(config);
         int port;
         try {
             port = server.start(options.port());
+        } catch (StoreException | UncheckedIOException e) {
+            System.err.println("wasiplay-server: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             System.err.println("wasiplay-server: cannot listen on " + options.host() + ":" + options.port() + ": "
                     + (e.getMessage() == null ? e : e.getMessage()));

@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link RunRequest}s with the bundled CPython on Chicory (through wasi-host's fastest executor: pre-started
- * CPython instances built for the server's memory cap and descriptor limit): on a {@link RunPool} of a few workers
- * with a bounded queue, each run within the server's {@link RunLimits}.
+ * Runs {@link Workspace}s on Chicory through wasi-host: the bundled CPython in wasi-host's fastest executor
+ * (pre-started CPython instances built for the server's memory cap and descriptor limit), uploaded modules on a
+ * fresh instance; on a {@link RunPool} of a few workers with a bounded queue, each run within the server's
+ * {@link RunLimits}.
  */
 final class PythonRunner {
 
@@ -49,19 +50,27 @@ final class PythonRunner {
     }
 
     /**
-     * Runs the request and waits for it.
+     * Runs {@code workspace} with {@code module} (python.wasm or an uploaded module) and waits for it.
      *
-     * @throws RunPoolFullException at once when every worker is busy and the queue is full
+     * @throws ApiException 503 with Retry-After at once when every worker is busy and the queue is full
      */
-    RunResult run(RunRequest request) throws InterruptedException {
+    RunResult run(Workspace workspace, GuestModule module) throws InterruptedException {
         RunSpec.Builder spec = RunSpec.builder()
-                .argv(request.argv())
-                .stdin(request.stdin().getBytes(UTF_8))
+                .argv(workspace.argv())
+                .stdin(workspace.stdin().getBytes(UTF_8))
                 .limits(limits);
-        request.files().forEach((path, text) -> spec.file("/" + path, text.getBytes(UTF_8)));
-        RunOutcome outcome = pool.run(executor::run, spec.build());
+        workspace.env().forEach(spec::env);
+        workspace.files().forEach((path, content) -> spec.file("/" + path, content));
+        RunSpec runSpec = spec.build();
+        RunOutcome outcome;
+        try {
+            outcome = workspace.isPython() ? pool.run(executor::run, runSpec) : pool.run(module, runSpec);
+        } catch (RunPoolFullException e) {
+            throw new ApiException(503, e.getMessage(), Math.max(1, e.retryAfter().toSeconds()));
+        }
         return new RunResult(outcome.stdoutText(), outcome.stderrText(), outcome.exitCode(), outcome.durationMs(),
-                outcome.status().label(), outcome.message());
+                outcome.status().label(), outcome.message(),
+                ChangedFile.between(workspace.files(), outcome.fileSystem(), RunResult.MAX_FILE_CONTENT_BYTES));
     }
 
     /** Refuses new runs; runs going on finish within their limits. */

@@ -1,58 +1,77 @@
 package dev.wasiplay.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wasiplay.host.RunPoolFullException;
 import dev.wasiplay.runtimes.BundledRuntime;
 import dev.wasiplay.runtimes.BundledRuntimes;
+import dev.wasiplay.server.store.Database;
+import dev.wasiplay.server.store.ModuleStore;
+import dev.wasiplay.server.store.SnippetStore;
+import dev.wasiplay.server.store.StoreException;
 import io.javalin.Javalin;
+import io.javalin.compression.Brotli;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.CompressionType;
+import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.exception.HttpResponseExceptionMapper;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WasiPlay HTTP server: the page and its assets (with the worker script from web-client), the bundled
- * runtimes, and the run API. Every response carries the cross-origin isolation headers, so the page can use
- * SharedArrayBuffer.
+ * The WasiPlay HTTP server: the pages and their assets (with the worker script from web-client), the
+ * bundled runtimes, the run API, snippets and uploaded modules in a SQL database, and health. Every
+ * response carries the cross-origin isolation headers, so the page can use SharedArrayBuffer.
  *
  * <pre>
- * var server = new WasiPlayServer();
- * int port = server.start(0); // 0 = any free port
+ * var server = new WasiPlayServer();   // loopback, defaults, a temporary data directory
+ * int port = server.start(0);          // 0 = any free port
  * ...
  * server.stop();
  * </pre>
  */
 public final class WasiPlayServer {
 
-    /** Largest accepted {@code POST /api/run} body: 1 MiB. */
-    public static final int MAX_RUN_REQUEST_BYTES = 1 << 20;
+    /** Largest accepted JSON request body by default: 1 MiB. */
+    public static final int MAX_RUN_REQUEST_BYTES = ServerConfig.DEFAULT_MAX_BODY_BYTES;
 
     /** How long one server run may take before it is stopped: 2 minutes. */
     public static final Duration DEFAULT_RUN_TIME_LIMIT = RunSettings.DEFAULT_TIMEOUT;
 
+    /** Parsed uploaded modules kept in memory, by the size of their wasm. */
+    private static final long MODULE_CACHE_BYTES = 128L << 20;
+    private static final long RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+
     private static final Logger log = LoggerFactory.getLogger(WasiPlayServer.class);
 
-    private final String host;
-    private final RunSettings runSettings;
-    private final RunRequestParser runRequests = new RunRequestParser();
+    private final ServerConfig config;
+    private final WorkspaceParser workspaces = new WorkspaceParser();
     private PythonRunner python;
+    private Path temporaryDataDir;
+    private Database database;
+    private ModuleCache moduleCache;
+    private RateLimiter rateLimiter;
     private Javalin app;
 
-    /** A server bound to the loopback interface only, with the default run settings. */
+    /** A server bound to the loopback interface only, with the defaults and a temporary data directory. */
     public WasiPlayServer() {
-        this("127.0.0.1", RunSettings.defaults());
+        this(ServerConfig.builder().build());
     }
 
     /**
@@ -65,15 +84,19 @@ public final class WasiPlayServer {
 
     /**
      * @param host        the address to bind: an address or host name of this machine, "0.0.0.0" for all
-     * @param runSettings the limits of each {@code POST /api/run} and how many run at once
+     * @param runSettings the limits of each {@code POST /api/run} and how many run at once (other settings default)
      */
     public WasiPlayServer(String host, RunSettings runSettings) {
-        this.host = Objects.requireNonNull(host, "host");
-        this.runSettings = Objects.requireNonNull(runSettings, "runSettings");
+        this(ServerConfig.builder().host(host).runSettings(runSettings).build());
+    }
+
+    public WasiPlayServer(ServerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
     }
 
     /**
-     * Starts serving on {@code port} (0 picks a free port) and starts parsing python.wasm in the background.
+     * Opens the database (migrating it), starts serving on {@code port} (0 picks a free port) and starts
+     * parsing python.wasm in the background.
      *
      * @return the port the server is bound to
      */
@@ -81,68 +104,176 @@ public final class WasiPlayServer {
         if (app != null) {
             throw new IllegalStateException("already started on port " + app.port());
         }
-        python = new PythonRunner(runSettings);
-        python.warmUpInBackground();
         try {
-            app = Javalin.create(this::configure).start(host, port);
+            database = openDatabase();
+            log.info("snippets and modules are stored in the {}", database.description());
+            SnippetStore snippets = new SnippetStore(database);
+            ModuleStore modules = new ModuleStore(database);
+            moduleCache = new ModuleCache(modules, MODULE_CACHE_BYTES);
+            rateLimiter = config.rateLimitPerMinute() > 0 ? new RateLimiter(config.rateLimitPerMinute()) : null;
+            StaticAssets assets = StaticAssets.load(WasiPlayServer.class.getClassLoader(), "public");
+            Pages pages = new Pages(assets, snippets);
+            SnippetApi snippetApi = new SnippetApi(snippets, modules, config.maxBodyBytes());
+            ModuleApi moduleApi = new ModuleApi(modules, moduleCache, config.maxModuleBytes());
+
+            python = new PythonRunner(config.runSettings());
+            python.warmUpInBackground();
+            app = Javalin.create(javalin -> configure(javalin, pages, snippetApi, moduleApi)).start(config.host(), port);
         } catch (RuntimeException e) {
-            python.shutdown();
+            app = null;
+            release();
             throw e;
         }
         return app.port();
     }
 
-    /** Stops serving; does nothing if the server is not running. */
+    /** Stops serving and closes the database; does nothing if the server is not running. */
     public synchronized void stop() {
         if (app != null) {
             app.stop();
             app = null;
-            python.shutdown();
+            release();
         }
     }
 
-    private void configure(JavalinConfig config) {
-        config.startup.showJavalinBanner = false;
-        config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = "/public"; // static/ from this module plus web-client's worker script
-            files.location = Location.CLASSPATH;
-            files.headers = Map.of(Header.CACHE_CONTROL, "no-cache");
-        });
+    private Database openDatabase() {
+        if (config.databaseUrl() != null) {
+            return Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        }
+        Path dataDir = config.dataDir();
+        if (dataDir == null) {
+            try {
+                temporaryDataDir = Files.createTempDirectory("wasiplay-data-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary data directory", e);
+            }
+            dataDir = temporaryDataDir;
+        }
+        try {
+            return Database.openEmbedded(dataDir);
+        } catch (StoreException e) {
+            if (e.getMessage().contains("already in use")) {
+                throw new StoreException("the data directory " + dataDir.toAbsolutePath() + " is in use by another "
+                        + "WasiPlay server (the embedded H2 database allows one process; several servers need "
+                        + "PostgreSQL through WASIPLAY_DB_URL)", e);
+            }
+            throw e;
+        }
+    }
 
-        config.routes.before(WasiPlayServer::addCrossOriginIsolationHeaders);
-        config.routes.get("/api/runtimes", this::listRuntimes);
-        config.routes.post("/api/run", this::run);
-        config.routes.get("/runtimes/{fileName}", WasiPlayServer::serveRuntime);
-        config.routes.head("/runtimes/{fileName}", WasiPlayServer::serveRuntime);
+    private void release() {
+        if (python != null) {
+            python.shutdown();
+            python = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        if (temporaryDataDir != null) {
+            deleteRecursively(temporaryDataDir);
+            temporaryDataDir = null;
+        }
+    }
 
-        config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        config.routes.exception(RunPoolFullException.class, (e, ctx) -> {
-            ctx.header(Header.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
-            error(ctx, 503, e.getMessage());
+    private void configure(JavalinConfig javalin, Pages pages, SnippetApi snippetApi, ModuleApi moduleApi) {
+        javalin.startup.showJavalinBanner = false;
+        javalin.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+        javalin.http.compressionStrategy = compressionStrategy();
+
+        javalin.routes.before(Pages::addSecurityHeaders);
+        javalin.routes.before(this::limitRate);
+        javalin.routes.get("/api/health", this::health);
+        javalin.routes.head("/api/health", this::health);
+        javalin.routes.get("/api/runtimes", this::listRuntimes);
+        javalin.routes.post("/api/run", this::run);
+        snippetApi.register(javalin.routes);
+        moduleApi.register(javalin.routes);
+        javalin.routes.get("/runtimes/{fileName}", WasiPlayServer::serveRuntime);
+        javalin.routes.head("/runtimes/{fileName}", WasiPlayServer::serveRuntime);
+        pages.register(javalin.routes);
+        pages.registerStaticFiles(javalin.routes);
+
+        javalin.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header(Header.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            }
+            error(ctx, e.status(), e.getMessage());
         });
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        javalin.routes.exception(StoreException.class, (e, ctx) -> {
+            log.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e);
+            if (e.unavailable()) {
+                ctx.header(Header.RETRY_AFTER, Long.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
+                error(ctx, 503, "the database is unavailable: " + e.getMessage());
+            } else {
+                error(ctx, 500, "the database failed: " + e.getMessage());
+            }
+        });
+        javalin.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (isApi(ctx) && e.getStatus() == 404) {
-                error(ctx, 404, "no API route " + ctx.method().name() + " " + ctx.path()
-                        + "; the API is GET /api/runtimes and POST /api/run");
+                error(ctx, 404, "no API route " + ctx.method().name() + " " + ctx.path() + "; the API is "
+                        + "POST /api/run, POST /api/snippets, GET /api/snippets/{id}, POST /api/modules, "
+                        + "GET /api/modules/{sha256}, GET /api/runtimes and GET /api/health");
             } else if (isApi(ctx)) {
                 error(ctx, e.getStatus(), e.getMessage());
             } else {
                 HttpResponseExceptionMapper.INSTANCE.handle(e, ctx);
             }
         });
-        config.routes.exception(Exception.class, (e, ctx) -> {
+        javalin.routes.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal server error: " + describe(e));
         });
     }
 
-    /** COOP + COEP make the page cross-origin isolated; CORP lets it load our own subresources under COEP. */
-    private static void addCrossOriginIsolationHeaders(Context ctx) {
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Cross-Origin-Embedder-Policy", "require-corp");
-        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+    /** Brotli (when its native library loads here) before gzip, whatever order the client lists them in. */
+    private static CompressionStrategy compressionStrategy() {
+        if (!StaticAssets.brotliAvailable()) {
+            return CompressionStrategy.GZIP;
+        }
+        CompressionStrategy strategy = new CompressionStrategy(new Brotli(4), new Gzip(6));
+        strategy.setPreferredCompressors(List.of(CompressionType.BR, CompressionType.GZIP));
+        return strategy;
+    }
+
+    /** POSTs to the API count against the client address's allowance: 429 with Retry-After past it. */
+    private void limitRate(Context ctx) {
+        if (rateLimiter == null || ctx.method() != HandlerType.POST || !isApi(ctx)) {
+            return;
+        }
+        long waitSeconds = rateLimiter.acquire(clientAddress(ctx));
+        if (waitSeconds > 0) {
+            throw new ApiException(429, "too many requests from your address: at most "
+                    + config.rateLimitPerMinute() + " per minute; try again in " + waitSeconds + " s", waitSeconds);
+        }
+    }
+
+    /** The peer's address, or the last hop in the configured header (e.g. X-Forwarded-For from a load balancer). */
+    private String clientAddress(Context ctx) {
+        String header = config.clientAddressHeader();
+        String value = header == null ? null : ctx.header(header);
+        if (value != null) {
+            String[] hops = value.split(",");
+            String last = hops[hops.length - 1].trim();
+            if (!last.isEmpty()) {
+                return last;
+            }
+        }
+        return ctx.ip();
+    }
+
+    /** 200 while the database answers; 503 with Retry-After when it does not (for load balancers). */
+    private void health(Context ctx) {
+        try {
+            database.checkHealth();
+        } catch (StoreException e) {
+            throw new ApiException(503, "unhealthy: " + e.getMessage(), RETRY_AFTER_UNAVAILABLE_SECONDS);
+        }
+        ctx.header(Header.CACHE_CONTROL, "no-store");
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("status", "ok");
+        answer.put("database", database.vendor().name());
+        ctx.json(answer);
     }
 
     private void listRuntimes(Context ctx) {
@@ -159,8 +290,8 @@ public final class WasiPlayServer {
     }
 
     private void run(Context ctx) throws IOException, InterruptedException {
-        RunRequest request = runRequests.parse(readBody(ctx, MAX_RUN_REQUEST_BYTES));
-        ctx.json(python.run(request));
+        Workspace workspace = workspaces.parse(HttpBodies.read(ctx, config.maxBodyBytes()));
+        ctx.json(python.run(workspace, moduleCache.moduleFor(workspace)));
     }
 
     /** The bundled runtimes; their file names hold a content hash, so they are cached for good. */
@@ -171,33 +302,18 @@ public final class WasiPlayServer {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundResponse("no bundled runtime named " + fileName));
         String etag = "\"" + runtime.sha256() + "\"";
-        ctx.header(Header.CACHE_CONTROL, "public, max-age=31536000, immutable");
+        ctx.header(Header.CACHE_CONTROL, Pages.IMMUTABLE);
         ctx.header(Header.ETAG, etag);
-        if (etag.equals(ctx.header(Header.IF_NONE_MATCH))) {
+        if (HttpBodies.notModified(ctx, etag)) {
             ctx.status(304);
             return;
         }
         ctx.contentType("application/wasm");
         // Sent as is: the exact Content-Length lets the worker show download progress.
-        ctx.minSizeForCompression(Integer.MAX_VALUE);
+        ctx.disableCompression();
         ctx.header(Header.CONTENT_LENGTH, Long.toString(runtime.size()));
         if (!"HEAD".equals(ctx.method().name())) {
             ctx.result(runtime.open());
-        }
-    }
-
-    private static byte[] readBody(Context ctx, int limit) throws IOException {
-        String tooLarge = "the request body is larger than " + limit + " bytes";
-        long declaredLength = ctx.req().getContentLengthLong();
-        if (declaredLength > limit) {
-            throw new BadRequestException(413, tooLarge);
-        }
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length > limit) {
-                throw new BadRequestException(413, tooLarge);
-            }
-            return body;
         }
     }
 
@@ -211,5 +327,15 @@ public final class WasiPlayServer {
 
     private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            log.warn("could not delete the temporary data directory {}: {}", dir, e.getMessage());
+        }
     }
 }

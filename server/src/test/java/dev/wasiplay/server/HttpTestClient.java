@@ -32,9 +32,27 @@ final class HttpTestClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    HttpResponse<String> getText(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> getText(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> head(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs raw bytes (e.g. a wasm module) with the given content type. */
+    HttpResponse<String> post(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .timeout(Duration.ofMinutes(3))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
@@ -50,8 +68,23 @@ final class HttpTestClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs JSON and keeps the answer's bytes (e.g. a tar image). */
+    HttpResponse<byte[]> postForBytes(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(3))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
+    }
+
+    /** A {@code POST /api/run} or {@code POST /api/snippets} body from a map. */
+    static String body(java.util.Map<String, ?> fields) throws IOException {
+        return JSON.writeValueAsString(fields);
     }
 
     /** A {@code POST /api/run} body running {@code code} as main.py. */

@@ -99,6 +99,37 @@ class WasiPlayServerTest {
         assertEquals("[]\n", json(response).get("stdout").textValue(), response.body());
     }
 
+    @Test
+    void passesBinaryFilesAndTheEnvironmentAndListsTheFilesTheRunChanged() throws Exception {
+        String body = HttpTestClient.JSON.writeValueAsString(Map.of(
+                "files", Map.of(
+                        "main.py", "import os\n"
+                                + "print(open('/data.bin', 'rb').read().hex(), os.environ['GREETING'], sorted(os.environ))\n"
+                                + "open('/out/made.txt', 'w').write('made by the program')\n"
+                                + "open('/notes.txt', 'a').write(' and more')\n"
+                                + "os.remove('/old.txt')\n"
+                                + "open('/blob.bin', 'wb').write(bytes([0, 255, 1]))\n",
+                        "data.bin", Map.of("base64", "AAH/"),
+                        "notes.txt", "some notes",
+                        "old.txt", "bye",
+                        "out/keep.txt", "unchanged"),
+                "main", "main.py",
+                "env", Map.of("GREETING", "hi")));
+
+        HttpResponse<String> response = client.post("/api/run", body);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = json(response);
+        assertEquals("0001ff hi ['GREETING']\n", result.get("stdout").textValue(), result.toString());
+        assertEquals(0, result.get("exitCode").intValue(), result.toString());
+        assertEquals(HttpTestClient.JSON.readTree("""
+                [{"path": "blob.bin", "change": "created", "size": 3, "content": {"base64": "AP8B"}},
+                 {"path": "notes.txt", "change": "modified", "size": 19, "content": "some notes and more"},
+                 {"path": "old.txt", "change": "deleted", "size": 0},
+                 {"path": "out/made.txt", "change": "created", "size": 19, "content": "made by the program"}]"""),
+                result.get("files"));
+    }
+
     // ---- Bad requests -----------------------------------------------------------------------------------------
 
     @ParameterizedTest
@@ -120,7 +151,11 @@ class WasiPlayServerTest {
         "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\", \"args\": \"-v\"}",
         "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\", \"args\": [\"-v\", 1]}",
         "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\", \"stdin\": [\"line\"]}",
-        "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\", \"env\": {}}",
+        "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\", \"environment\": {}}",
+        "{\"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\", \"env\": {\"A\": 1}}",
+        "{\"files\": {\"main.py\": {\"base64\": \"not base64!\"}}, \"main\": \"main.py\"}",
+        "{\"files\": {\"main.py\": \"\\ud800\"}, \"main\": \"main.py\"}",
+        "{\"runtime\": \"python3\", \"files\": {\"main.py\": \"print(1)\"}, \"main\": \"main.py\"}",
         "{\"files\": {\"main.py\": \"1\", \"/main.py\": \"2\"}, \"main\": \"main.py\"}",
         "{\"files\": {\"main.py\": \"1\", \"main.py/x\": \"2\"}, \"main\": \"main.py\"}",
     })
@@ -142,7 +177,7 @@ class WasiPlayServerTest {
                 errorOf("{\"files\": {\"../x.py\": \"\"}, \"main\": \"../x.py\"}"));
         assertEquals("\"args\" must be a list of strings, but args[1] is a number",
                 errorOf("{\"files\": {\"main.py\": \"\"}, \"main\": \"main.py\", \"args\": [\"a\", 2]}"));
-        assertEquals("the content of file \"main.py\" must be a string, not a number",
+        assertEquals("the content of file \"main.py\" must be a string or {\"base64\": \"...\"}, not a number",
                 errorOf("{\"files\": {\"main.py\": 42}, \"main\": \"main.py\"}"));
         assertTrue(errorOf("{\"files\": ").startsWith("the request body is not valid JSON"));
     }
