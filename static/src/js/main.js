@@ -205,11 +205,12 @@ function describeChanges(changes) {
   if (changes.length === 0) {
     return "none changed";
   }
-  const counts = {};
+  const counts = { created: 0, changed: 0, deleted: 0 };
   for (const { change } of changes) {
     counts[change] = (counts[change] || 0) + 1;
   }
-  return Object.entries(counts).map(([change, count]) => `${count} ${change}`).join(", ");
+  // Always in this order, whatever order the tree was walked in.
+  return Object.entries(counts).filter(([, count]) => count > 0).map(([change, count]) => `${count} ${change}`).join(", ");
 }
 
 /** The files after a browser run, from the worker's fs image (null when the worker sent none). */
@@ -227,12 +228,31 @@ function browserChanges(image, inputFiles) {
 }
 
 /**
- * The files after a server run: `image` (base64 tar of the whole tree) or `files` (path -> text or
- * {base64}, the files it created or changed); null when the server reported neither.
+ * The files after a server run: `image` (base64 tar of the whole tree), or `files`: the server's list of
+ * {path, change: "created"|"modified"|"deleted", size, content?} (content text or {base64}; left out for
+ * deleted files and past the answer's size cap), or a map path -> text or {base64}; null when neither.
  */
 function serverChanges(result, inputFiles) {
   if (typeof result.image === "string") {
     return browserChanges(fromBase64(result.image).buffer, inputFiles);
+  }
+  if (Array.isArray(result.files)) {
+    const listed = [];
+    for (const entry of result.files) {
+      if (!entry || typeof entry.path !== "string") {
+        continue;
+      }
+      const content = entry.content;
+      const bytes = typeof content === "string"
+        ? new TextEncoder().encode(content)
+        : content && typeof content.base64 === "string" ? fromBase64(content.base64) : null;
+      const change = entry.change === "created" ? "created" : entry.change === "deleted" ? "deleted" : "changed";
+      if (change !== "deleted" && bytes === null) {
+        continue; // content left out of the answer (over its size cap): nothing to show or compare
+      }
+      listed.push({ path: entry.path, change, bytes: change === "deleted" ? null : bytes });
+    }
+    return listed.filter((change) => !change.path.split("/").includes("__pycache__"));
   }
   if (!result.files || typeof result.files !== "object") {
     return null;
