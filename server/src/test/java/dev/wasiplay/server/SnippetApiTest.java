@@ -199,8 +199,8 @@ class SnippetApiTest {
 
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-        assertTrue(page.body().contains("<title>WasiPlay</title>"));
-        assertTrue(page.body().contains("id=\"code\""));
+        assertTrue(page.body().contains("<title>WasiPlay"));
+        assertTrue(page.body().contains("id=\"editor-host\""));
         assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(null));
     }
 

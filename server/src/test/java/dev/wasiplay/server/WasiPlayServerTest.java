@@ -229,7 +229,7 @@ class WasiPlayServerTest {
     @Test
     void servesThePagesBundledScriptAndStylesheet() throws Exception {
         String page = new String(client.get("/").body(), java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("\"(/assets/[^\"]+\\.(?:js|css))\"").matcher(page);
+        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("\"(/assets/[^\"?]+\\.(?:js|css))(?:\\?v=[0-9a-f]{16})?\"").matcher(page);
         int found = 0;
         while (assets.find()) {
             servesAssetsWithIsolationHeaders(assets.group(1));
