@@ -12,8 +12,10 @@ final class Commands {
     static String output(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + NodeWasi.abbreviate(out));
+        int status = process.waitFor();
+        if (status != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed with exit status " + status
+                    + (status == 139 ? " (segmentation fault)" : "") + "; its output: " + NodeWasi.abbreviate(out));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.wasiplay.web;
 
 import dev.wasiplay.polyfill.WasiClock;
 import dev.wasiplay.web.js.BrowserTime;
+import dev.wasiplay.web.js.JsStrings;
 
 /**
  * Posts one run's stdout and stderr text to the page, in write order, without one message per write.
@@ -32,7 +33,7 @@ final class OutputPoster {
             flush();
         }
         pendingType = type;
-        pendingText = pendingText.concat(text);
+        pendingText = JsStrings.concat(pendingText, text);
         if (BrowserTime.monotonicMillis() - lastPost >= INTERVAL_MS) {
             flush();
         }

@@ -1,6 +1,7 @@
 package dev.wasiplay.web.js;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSByRef;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -14,9 +15,13 @@ public final class TypedArrays {
             script = "target.set(source.subarray(from, from + length), to);")
     public static native void copy(Int8Array source, int from, Int8Array target, int to, int length);
 
-    /** The UTF-8 of {@code text} (TextEncoder), viewed as signed bytes (encode's buffer is exactly that long). */
+    /**
+     * The UTF-8 of {@code text} (TextEncoder), as a Java array over the encoder's own buffer (by reference: no
+     * copy; encode's buffer is exactly the encoded length).
+     */
+    @JSByRef
     @JSBody(params = "text", script = "return new Int8Array(new TextEncoder().encode(text).buffer);")
-    public static native Int8Array encodeUtf8(String text);
+    public static native byte[] encodeUtf8(String text);
 
     @JSBody(params = { "array", "from", "to" }, script = "return array.subarray(from, to);")
     public static native Int8Array subarray(Int8Array array, int from, int to);
