@@ -29,6 +29,12 @@ test("snippet files: text and base64 in, the same out", () => {
   assert.throws(() => Workspace.fromJsonFiles({ lib: "", "lib/x.py": "" }), /lib/);
 });
 
+test("a restored snippet lists its main file first, then the rest in stored (path) order", () => {
+  const stored = { "a/notes.txt": "n", "main.py": "print(1)", "pixel.bin": { base64: "AA==" } };
+  assert.deepEqual(Workspace.fromJsonFiles(stored, "main.py").paths(), ["main.py", "a/notes.txt", "pixel.bin"]);
+  assert.deepEqual(Workspace.fromJsonFiles(stored, "pixel.bin").paths(), ["pixel.bin", "a/notes.txt", "main.py"]);
+});
+
 test("rename keeps the order and follows the main file", () => {
   const workspace = Workspace.fromJsonFiles({ "main.py": "a", "b.py": "b" }, "main.py");
   workspace.rename("main.py", "app.py");

@@ -184,6 +184,13 @@ export class Workspace {
     } else if (workspace.files.size > 0 && !workspace.has("main.py")) {
       workspace.main = workspace.paths()[0];
     }
+    // A stored snippet keeps its files sorted by path (its id is a hash of canonical JSON), so the tab order
+    // is rebuilt the way people lay a workspace out: the file that runs first, then the rest by path.
+    if (workspace.files.has(workspace.main)) {
+      const mainContent = workspace.files.get(workspace.main);
+      workspace.files.delete(workspace.main);
+      workspace.files = new Map([[workspace.main, mainContent], ...workspace.files]);
+    }
     return workspace;
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Share links and embeds in Chromium: /s/{id} opens the playground with the snippet, /embed/{id} runs in
- * an iframe on another (cross-origin isolated) site, the playground itself refuses to be framed, and the
+ * Embeds and framing in Chromium (opening a share link in the playground is {@link ShareTest}'s): /embed/{id}
+ * runs in an iframe on another (cross-origin isolated) site, the playground itself refuses to be framed, and the
  * Content-Security-Policy blocks nothing the pages need.
  */
 class SharingTest {
@@ -93,23 +93,6 @@ class SharingTest {
             }
         });
         return page;
-    }
-
-    @Test
-    void aShareLinkOpensThePlaygroundWithTheSnippet() throws Exception {
-        String code = "print('from a share link', 6 * 7)\n";
-        String id = saveSnippet(Map.of("files", Map.of("main.py", code), "main", "main.py"));
-        Page page = newPage();
-
-        page.navigate(playground.url("/s/" + id));
-
-        assertThat(page.locator("#status")).hasText("loaded snippet " + id);
-        assertEquals(code, page.locator("#code").inputValue());
-        page.locator("#run-browser").click();
-        assertThat(page.locator("#browser-exit")).hasText("0", SLOW);
-        assertEquals("from a share link 42", page.locator("#browser-stdout").innerText().strip());
-        assertEquals(List.of(), policyViolations);
-        page.close();
     }
 
     @Test

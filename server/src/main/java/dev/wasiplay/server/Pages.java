@@ -15,9 +15,10 @@ import io.javalin.http.NotFoundResponse;
  */
 final class Pages {
 
-    /** What the pages load: own scripts, styles, workers and fetches; wasm compiled in the worker. */
+    /** What the pages load: own scripts, styles, workers and fetches (and blob: fetches, for a module uploaded
+     * into this browser only); wasm compiled in the worker. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; "
-            + "worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "worker-src 'self'; connect-src 'self' blob:; style-src 'self'; img-src 'self' data:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors ";
     static final String PAGE_POLICY = CONTENT_SECURITY_POLICY + "'none'";
     static final String EMBED_POLICY = CONTENT_SECURITY_POLICY + "*";

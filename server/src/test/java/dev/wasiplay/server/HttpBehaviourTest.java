@@ -142,7 +142,7 @@ class HttpBehaviourTest {
 
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
         assertEquals("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
-                + "connect-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+                + "connect-src 'self' blob:; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
                 + "frame-ancestors 'none'", csp);
         assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(null));
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null));
