@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 final class Guest {
     static final int ROOT_FD = 3;
 
-    final VirtualFileSystem fs = new VirtualFileSystem();
+    final VirtualFileSystem fs;
     final ByteArrayMemory memory = new ByteArrayMemory(65536);
     final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -23,6 +23,12 @@ final class Guest {
     }
 
     Guest(WasiOptions.Builder options) {
+        this(new VirtualFileSystem(), options);
+    }
+
+    /** A guest over a tree of the caller's (preopened as "/"). */
+    Guest(VirtualFileSystem fs, WasiOptions.Builder options) {
+        this.fs = fs;
         wasi = new WasiPreview1(options
                 .stdout(stdout::write)
                 .stderr(stderr::write)

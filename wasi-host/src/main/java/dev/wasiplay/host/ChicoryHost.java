@@ -9,6 +9,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasiplay.polyfill.CappedOutput;
+import dev.wasiplay.polyfill.DeterministicMode;
 import dev.wasiplay.polyfill.LimitExceeded;
 import dev.wasiplay.polyfill.OutputSink;
 import dev.wasiplay.polyfill.WasiExit;
@@ -64,6 +65,9 @@ public final class ChicoryHost {
                 .clock(HostClock.INSTANCE)
                 .random(SecureRandomSource.INSTANCE)
                 .maxOpenFiles(limits.maxOpenFiles());
+        if (spec.deterministic()) {
+            options.clock(DeterministicMode.prepare(fileSystem)).random(DeterministicMode.random(spec.seed()));
+        }
         for (String preopen : spec.preopens()) {
             options.preopen(preopen, RunSpec.preopenDirectory(fileSystem, preopen));
         }

@@ -132,13 +132,16 @@ final class PrestartedPython implements PythonExecutor {
         }
     }
 
-    /** python with a script and its arguments, no environment, a fresh tree: what the driver reproduces exactly. */
+    /**
+     * python with a script and its arguments, no environment, a fresh tree, the host's clock and randomness: what
+     * the driver reproduces exactly (a deterministic run's virtual time and seed start with CPython's start-up).
+     */
     static boolean servable(RunSpec spec) {
         List<String> argv = spec.argv();
         return argv.size() >= 2 && argv.get(0).equals(PROGRAM) && !argv.get(1).startsWith("-")
                 && spec.env().isEmpty() && !spec.hasOwnFileSystem() && !spec.hasImage()
                 && spec.preopens().equals(List.of("/"))
-                && !spec.hasStdinSource();
+                && !spec.hasStdinSource() && !spec.deterministic();
     }
 
     /** Whether the instances were built with the memory cap and descriptor limit these limits ask for. */

@@ -1,5 +1,6 @@
 package dev.wasiplay.host;
 
+import dev.wasiplay.polyfill.DeterministicMode;
 import dev.wasiplay.polyfill.OutputSink;
 import dev.wasiplay.polyfill.StdinSource;
 import dev.wasiplay.polyfill.vfs.DirNode;
@@ -35,6 +36,7 @@ public final class RunSpec {
     private final StdinSource stdinSource;
     private final RunLimits limits;
     private final List<String> preopens;
+    private final Long deterministicSeed;
 
     private RunSpec(Builder b) {
         this.argv = List.copyOf(b.argv);
@@ -48,6 +50,7 @@ public final class RunSpec {
         this.limits = b.limits;
         this.image = b.image;
         this.preopens = b.preopens.isEmpty() ? List.of("/") : List.copyOf(b.preopens);
+        this.deterministicSeed = b.deterministicSeed;
     }
 
     public static Builder builder() {
@@ -81,6 +84,16 @@ public final class RunSpec {
     /** The guest-visible names of the preopened directories, in fd order (3, 4, ...); default just "/". */
     public List<String> preopens() {
         return preopens;
+    }
+
+    /** Whether the run is in deterministic mode ({@link Builder#deterministic(long)}). */
+    public boolean deterministic() {
+        return deterministicSeed != null;
+    }
+
+    /** The deterministic mode's seed; only meaningful when {@link #deterministic()}. */
+    public long seed() {
+        return deterministicSeed == null ? 0 : deterministicSeed;
     }
 
     /** Whether the run starts from a {@link Builder#image}. */
@@ -156,8 +169,26 @@ public final class RunSpec {
         private StdinSource stdinSource;
         private RunLimits limits = RunLimits.NONE;
         private final List<String> preopens = new ArrayList<>();
+        private Long deterministicSeed;
 
         private Builder() {}
+
+        /**
+         * Deterministic mode (the polyfill's {@code DeterministicMode}): a virtual clock (realtime from
+         * 2024-01-01T00:00:00Z, 1 ms per reading, sleeps that take no real time), {@code random_get} from a
+         * SplitMix64 stream seeded with {@code seed} (0 to 2^53-1), and the tree settled (inodes in path order,
+         * every time the start instant) once it is complete. Same spec and seed, same run, on either engine.
+         */
+        public Builder deterministic(long seed) {
+            deterministicSeed = DeterministicMode.checkSeed(seed);
+            return this;
+        }
+
+        /** Deterministic mode on with {@code seed}, or off when {@code seed} is null (the default). */
+        public Builder deterministic(Long seed) {
+            deterministicSeed = seed == null ? null : DeterministicMode.checkSeed(seed);
+            return this;
+        }
 
         /** Sets argv, argv[0] (the program name, e.g. "python") included. */
         public Builder argv(List<String> values) {

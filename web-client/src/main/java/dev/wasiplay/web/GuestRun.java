@@ -1,6 +1,7 @@
 package dev.wasiplay.web;
 
 import dev.wasiplay.polyfill.CappedOutput;
+import dev.wasiplay.polyfill.DeterministicMode;
 import dev.wasiplay.polyfill.LimitExceeded;
 import dev.wasiplay.polyfill.WasiOptions;
 import dev.wasiplay.polyfill.WasiPreview1;
@@ -40,6 +41,10 @@ final class GuestRun {
                 .clock(output.flushingBefore(clock))
                 .random(new CryptoRandom())
                 .maxOpenFiles(request.maxOpenFiles);
+        if (request.deterministic) {
+            options.clock(output.flushingBefore(DeterministicMode.prepare(request.files)))
+                    .random(DeterministicMode.random(request.seed));
+        }
         for (int i = 0; i < request.preopens.length; i++) {
             options.preopen(request.preopens[i], request.preopenDirs[i]);
         }

@@ -1,5 +1,6 @@
 package dev.wasiplay.web;
 
+import dev.wasiplay.polyfill.DeterministicMode;
 import dev.wasiplay.polyfill.vfs.DirNode;
 import dev.wasiplay.polyfill.vfs.Node;
 import dev.wasiplay.polyfill.vfs.TarImage;
@@ -15,13 +16,15 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /**
- * A checked {@code {type: "run", wasmUrl | module, argv, env?, image?, files?, preopens?, stdin?, limits?}}
+ * A checked {@code {type: "run", wasmUrl | module, argv, env?, image?, files?, preopens?, stdin?, limits?,
+ * deterministic?}}
  * message. A {@code module} (a compiled {@code WebAssembly.Module} from the page) is run as it is; {@code wasmUrl}
  * then only names it. A fresh {@link VirtualFileSystem} gets the image (a {@link TarImage}) extracted, then the
  * files (UTF-8 text) written; {@link GuestRun} preopens the directories named by preopens (default "/"), which
  * are created if missing. stdin is the UTF-8 of the string, then end of input; limits cap output, memory and
  * descriptors. After the stdin string come what the user types when the page offers a channel for it
- * ({@code stdinBuffer: SharedArrayBuffer} or {@code stdinUrl}), else end of input.
+ * ({@code stdinBuffer: SharedArrayBuffer} or {@code stdinUrl}), else end of input. {@code deterministic: {seed?}}
+ * turns on the polyfill's deterministic mode (virtual clock, seeded random_get, settled tree).
  */
 final class RunRequest {
     /** Names the module in messages; also where to fetch it from when {@link #module} is null. */
@@ -45,6 +48,9 @@ final class RunRequest {
     JSObject stdinBuffer;
     /** Where to ask for interactive input synchronously when there is no stdinBuffer, or null. */
     String stdinUrl;
+    /** {@code deterministic: {seed?}} was given: the polyfill's deterministic mode with {@link #seed}. */
+    boolean deterministic;
+    long seed = DeterministicMode.DEFAULT_SEED;
 
     private RunRequest(String wasmUrl, WasmModule module, List<String> argv, String[] env, VirtualFileSystem files,
             String[] preopens, DirNode[] preopenDirs, byte[] stdin) {
@@ -130,6 +136,9 @@ final class RunRequest {
             request.readLimits(JsValues.object(data, "limits"));
         }
         parseInteractiveStdin(data, request);
+        if (JsValues.has(data, "deterministic")) {
+            request.readDeterministic(JsValues.object(data, "deterministic"));
+        }
         return request;
     }
 
@@ -147,6 +156,25 @@ final class RunRequest {
             }
             request.stdinUrl = url;
         }
+    }
+
+    /** {@code deterministic: {seed?}}: seed a whole number from 0 to 2^53-1, default {@link DeterministicMode#DEFAULT_SEED}. */
+    private void readDeterministic(JSObject settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("deterministic must be an object: {seed?: number}");
+        }
+        for (String key : JsValues.keys(settings)) {
+            if (!key.equals("seed")) {
+                throw new IllegalArgumentException("unknown deterministic setting " + key + " (expected seed)");
+            }
+            double value = JsValues.number(settings, "seed");
+            if (value != Math.floor(value) || value < 0 || value > (double) DeterministicMode.MAX_SEED) {
+                throw new IllegalArgumentException("deterministic.seed must be a whole number from 0 to "
+                        + DeterministicMode.MAX_SEED);
+            }
+            seed = (long) value;
+        }
+        deterministic = true;
     }
 
     /** {@code limits: {maxStdoutBytes?, maxStderrBytes?, maxMemoryBytes?, maxOpenFiles?}}, each a whole number. */

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.wasiplay.polyfill.SplitMix64;
 import dev.wasiplay.runtimes.BundledRuntimes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -435,6 +436,44 @@ class WorkerInChromiumTest {
 
         WorkerRun stillWorks = run(python("print('ok')"));
         assertEquals("ok\n", stillWorks.stdout(), stillWorks::toString);
+    }
+
+    @Test
+    void deterministicModeGivesJavasRandomStreamAndVirtualTime() {
+        String code = "import os, time\n"
+                + "print(os.urandom(100000).hex())\n"
+                + "t = time.time(); time.sleep(60)\n"
+                + "print(t, time.time() - t >= 60, os.stat('/').st_ino)";
+        Map<String, Object> request = python(code);
+        request.put("deterministic", Map.of("seed", 9));
+        WorkerRun run = run(request);
+        WorkerRun again = run(request);
+
+        assertEquals(0, run.exitCode(), run::toString);
+        String[] lines = run.stdout().split("\n");
+        assertEquals(2, lines.length, run::toString);
+        byte[] javaStream = new byte[102400];
+        new SplitMix64(9).nextBytes(javaStream, 0, javaStream.length);
+        String javaHex = java.util.HexFormat.of().formatHex(javaStream);
+        int offset = javaHex.indexOf(lines[0]);
+        assertTrue(offset >= 0 && offset % 2 == 0 && offset < 4096,
+                "os.urandom's 100000 bytes in the browser are SplitMix64(9)'s stream (after CPython's start-up took "
+                        + "its share), offset " + offset);
+        assertTrue(lines[1].startsWith("1704067200.") && lines[1].endsWith(" True 1"), lines[1]);
+        assertEquals(run.stdout(), again.stdout(), "the same seed, the same run");
+        System.out.printf("deterministic run with 100000 random bytes: %.0f ms instantiate to exit%n", run.durationMs());
+
+        Map<String, Object> otherSeed = python(code);
+        otherSeed.put("deterministic", Map.of());   // the default seed
+        assertTrue(!run(otherSeed).stdout().equals(run.stdout()));
+
+        Map<String, Object> badSeed = python("pass");
+        badSeed.put("deterministic", Map.of("seed", -1));
+        assertEquals("invalid run message: deterministic.seed must be a whole number from 0 to 9007199254740991",
+                run(badSeed).error());
+        Map<String, Object> notObject = python("pass");
+        notObject.put("deterministic", true);
+        assertEquals("invalid run message: deterministic must be an object: {seed?: number}", run(notObject).error());
     }
 
     private static Map<String, Object> python(String code) {

@@ -20,7 +20,7 @@ public final class DirNode extends Node {
         final byte[] name;
         final int hash;
         public final Node node;
-        final long cookie;
+        long cookie;
         Entry nextInBucket;
         private String nameString;
 
@@ -172,6 +172,19 @@ public final class DirNode extends Node {
     /** The entry at {@code index} in cookie order (0 .. {@link #entryCount()}-1), after {@link #firstIndexAfter}. */
     public Entry entryAt(int index) {
         return ordered[index];
+    }
+
+    /**
+     * Puts the entries in bytewise name order and numbers their cookies afresh from 3, as if the directory had
+     * been built in that order (what a tar round trip gives); used by {@link VirtualFileSystem#settle}.
+     */
+    void sortEntriesByName() {
+        compact();
+        java.util.Arrays.sort(ordered, 0, orderedEnd, (a, b) -> TarImage.compareBytes(a.name, b.name));
+        nextCookie = FIRST_ENTRY_COOKIE;
+        for (int i = 0; i < orderedEnd; i++) {
+            ordered[i].cookie = nextCookie++;
+        }
     }
 
     private void compact() {

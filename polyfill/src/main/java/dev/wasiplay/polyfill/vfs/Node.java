@@ -11,7 +11,7 @@ public abstract class Node {
     public static final byte TYPE_SYMBOLIC_LINK = 7;
 
     final VirtualFileSystem fs;
-    final long ino;
+    long ino;
     /** Number of directory entries naming this node (directories compute theirs). */
     long links;
     public long atim;

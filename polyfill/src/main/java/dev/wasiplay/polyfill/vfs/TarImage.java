@@ -165,7 +165,7 @@ public final class TarImage {
         return ascii.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static int compareBytes(byte[] a, byte[] b) {
+    static int compareBytes(byte[] a, byte[] b) {
         int n = Math.min(a.length, b.length);
         for (int i = 0; i < n; i++) {
             int d = (a[i] & 0xFF) - (b[i] & 0xFF);

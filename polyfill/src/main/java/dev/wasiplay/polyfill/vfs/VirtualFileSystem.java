@@ -19,7 +19,7 @@ public final class VirtualFileSystem {
 
     final long deviceId;
     final long maxFileSize;
-    private final WasiClock clock;
+    private WasiClock clock;
     private long nextInode = 1;
     private final DirNode root;
 
@@ -41,6 +41,48 @@ public final class VirtualFileSystem {
 
     long nextInode() {
         return nextInode++;
+    }
+
+    /**
+     * Makes the tree independent of how it was built, for deterministic runs: every node reachable from the
+     * root is renumbered depth first in bytewise name order (the root is inode 1, a node with several names is
+     * numbered where it is first reached, the next new node gets the next number), each directory's entries are
+     * put in name order with cookies 3, 4, ... afresh, and every atim, mtim and ctim becomes
+     * {@code timestampNanos}. From then on the tree takes its times from {@code clock}. So a tree written
+     * file by file and the same tree extracted from an image end up identical.
+     */
+    public void settle(long timestampNanos, WasiClock newClock) {
+        forget(root);
+        nextInode = 1;
+        settle(root, timestampNanos);
+        clock = newClock;
+    }
+
+    /** Clears every inode number under {@code node}, so {@link #settle} can tell which it numbered already. */
+    private static void forget(Node node) {
+        node.ino = 0;
+        if (node instanceof DirNode) {
+            for (DirNode.Entry e : ((DirNode) node).entries()) {
+                forget(e.node);
+            }
+        }
+    }
+
+    private void settle(Node node, long timestampNanos) {
+        if (node.ino != 0) {
+            return;
+        }
+        node.ino = nextInode++;
+        node.atim = timestampNanos;
+        node.mtim = timestampNanos;
+        node.ctim = timestampNanos;
+        if (node instanceof DirNode) {
+            DirNode dir = (DirNode) node;
+            dir.sortEntriesByName();
+            for (DirNode.Entry e : dir.entries()) {
+                settle(e.node, timestampNanos);
+            }
+        }
     }
 
     /** Now, in nanoseconds since the epoch, on this tree's clock. */
