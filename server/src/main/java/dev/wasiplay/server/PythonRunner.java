@@ -10,6 +10,7 @@ import dev.wasiplay.host.RunOutcome;
 import dev.wasiplay.host.RunPool;
 import dev.wasiplay.host.RunPoolFullException;
 import dev.wasiplay.host.RunSpec;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,27 +51,35 @@ final class PythonRunner {
     }
 
     /**
-     * Runs {@code workspace} with {@code module} (python.wasm or an uploaded module) and waits for it.
+     * Runs {@code workspace} with {@code module} (python.wasm or an uploaded module) and waits for it; {@code seed}:
+     * deterministic mode's seed, or null for an ordinary run.
      *
      * @throws ApiException 503 with Retry-After at once when every worker is busy and the queue is full
      */
-    RunResult run(Workspace workspace, GuestModule module) throws InterruptedException {
+    RunResult run(Workspace workspace, GuestModule module, Long seed) throws InterruptedException {
+        RunOutcome outcome = execute(workspace, module, seed);
+        return new RunResult(outcome.stdoutText(), outcome.stderrText(), outcome.exitCode(), outcome.durationMs(),
+                outcome.status().label(), outcome.message(),
+                ChangedFile.between(workspace.files(), outcome.fileSystem(), RunResult.MAX_FILE_CONTENT_BYTES),
+                seed == null ? null : Map.of("seed", seed));
+    }
+
+    /** {@link #run}, answering wasi-host's outcome (the tree the run left included). */
+    RunOutcome execute(Workspace workspace, GuestModule module, Long seed) throws InterruptedException {
         RunSpec.Builder spec = RunSpec.builder()
                 .argv(workspace.argv())
                 .stdin(workspace.stdin().getBytes(UTF_8))
-                .limits(limits);
+                .limits(limits)
+                .deterministic(seed);
         workspace.env().forEach(spec::env);
         workspace.files().forEach((path, content) -> spec.file("/" + path, content));
         RunSpec runSpec = spec.build();
-        RunOutcome outcome;
         try {
-            outcome = workspace.isPython() ? pool.run(executor::run, runSpec) : pool.run(module, runSpec);
+            // A deterministic python run goes to a fresh instance inside the executor (see PrestartedPython).
+            return workspace.isPython() ? pool.run(executor::run, runSpec) : pool.run(module, runSpec);
         } catch (RunPoolFullException e) {
             throw new ApiException(503, e.getMessage(), Math.max(1, e.retryAfter().toSeconds()));
         }
-        return new RunResult(outcome.stdoutText(), outcome.stderrText(), outcome.exitCode(), outcome.durationMs(),
-                outcome.status().label(), outcome.message(),
-                ChangedFile.between(workspace.files(), outcome.fileSystem(), RunResult.MAX_FILE_CONTENT_BYTES));
     }
 
     /** Refuses new runs; runs going on finish within their limits. */

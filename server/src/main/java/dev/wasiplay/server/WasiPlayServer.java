@@ -1,6 +1,9 @@
 package dev.wasiplay.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasiplay.host.RunOutcome;
+import dev.wasiplay.host.parity.EngineRun;
+import dev.wasiplay.host.parity.ParityReport;
 import dev.wasiplay.runtimes.BundledRuntime;
 import dev.wasiplay.runtimes.BundledRuntimes;
 import dev.wasiplay.server.store.Database;
@@ -187,6 +190,7 @@ public final class WasiPlayServer {
         javalin.routes.head("/api/health", this::health);
         javalin.routes.get("/api/runtimes", this::listRuntimes);
         javalin.routes.post("/api/run", this::run);
+        javalin.routes.post("/api/compare", this::compare);
         snippetApi.register(javalin.routes);
         moduleApi.register(javalin.routes);
         javalin.routes.get("/runtimes/{fileName}", WasiPlayServer::serveRuntime);
@@ -212,7 +216,7 @@ public final class WasiPlayServer {
         javalin.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (isApi(ctx) && e.getStatus() == 404) {
                 error(ctx, 404, "no API route " + ctx.method().name() + " " + ctx.path() + "; the API is "
-                        + "POST /api/run, POST /api/snippets, GET /api/snippets/{id}, POST /api/modules, "
+                        + "POST /api/run, POST /api/compare, POST /api/snippets, GET /api/snippets/{id}, POST /api/modules, "
                         + "GET /api/modules/{sha256}, GET /api/runtimes and GET /api/health");
             } else if (isApi(ctx)) {
                 error(ctx, e.getStatus(), e.getMessage());
@@ -290,8 +294,19 @@ public final class WasiPlayServer {
     }
 
     private void run(Context ctx) throws IOException, InterruptedException {
-        Workspace workspace = workspaces.parse(HttpBodies.read(ctx, config.maxBodyBytes()));
-        ctx.json(python.run(workspace, moduleCache.moduleFor(workspace)));
+        RunBody body = RunBody.parse(workspaces.readJson(HttpBodies.read(ctx, config.maxBodyBytes())), workspaces, false);
+        ctx.json(python.run(body.workspace(), moduleCache.moduleFor(body.workspace()), body.seed()));
+    }
+
+    /** Runs the workspace here and answers the parity report against the browser's run sent with it. */
+    private void compare(Context ctx) throws IOException, InterruptedException {
+        // room for the workspace and the browser's stdout and stderr, each up to the JSON limit
+        CompareRequest request = CompareRequest.parse(HttpBodies.read(ctx, (int) Math.min(3L * config.maxBodyBytes(), Integer.MAX_VALUE - 8)), workspaces);
+        Workspace workspace = request.run().workspace();
+        RunOutcome outcome = python.execute(workspace, moduleCache.moduleFor(workspace), request.run().seed());
+        ParityReport report = ParityReport.compare(request.browser(),
+                EngineRun.of("server", outcome, workspace.files()), request.run().seed());
+        ctx.contentType("application/json").result(report.toJson());
     }
 
     /** The bundled runtimes; their file names hold a content hash, so they are cached for good. */

@@ -46,7 +46,8 @@ final class WorkspaceParser {
                 stdin(root.get("stdin")));
     }
 
-    private JsonNode readJson(byte[] body) {
+    /** The body as JSON, or a 400 saying why it is not. */
+    JsonNode readJson(byte[] body) {
         if (body.length == 0) {
             throw new BadRequestException("the request body is empty; send a JSON object");
         }
