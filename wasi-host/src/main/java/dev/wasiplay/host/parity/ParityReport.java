@@ -9,7 +9,7 @@ import java.util.TreeSet;
 /**
  * The parity report: two engines' runs of the same inputs, side by side, and whether they behaved the same. The
  * one format produced by the page's Compare, the server's {@code POST /api/compare} and {@code wasiplay run
- * --engine both}; {@code docs/parity-report.md} documents the JSON, and the page's {@code parity-report.js} builds
+ * --engine both}; the server README ("Parity report") documents the JSON, and the page's {@code parity-report.js} builds
  * exactly the same.
  *
  * <p>Compared: exit code, status, stdout, stderr (as text) and the files each run changed (path, change, size,
