@@ -8,6 +8,8 @@ import com.microsoft.playwright.PlaywrightException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.wasiplay.host.RunLimits;
+import dev.wasiplay.polyfill.vfs.TarImage;
+import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,9 @@ final class BrowserEngine implements AutoCloseable {
             // Playwright passes numbers as doubles (it refuses a Long).
             request.put("limits", Map.of("maxMemoryBytes", (double) input.limits().maxMemoryPages() * 65536));
         }
+        if (input.seed() != null) {
+            request.put("deterministic", Map.of("seed", (double) input.seed()));
+        }
         Duration timeout = input.limits().timeout();
         String timeoutMessage = timeout == null ? "" : "time limit exceeded: the run was stopped after " + RunLimits.describe(timeout);
 
@@ -128,8 +134,14 @@ final class BrowserEngine implements AutoCloseable {
                 boolean atLineStart = captured.length == 0 || captured[captured.length - 1] == '\n';
                 write(capturedErr, err, ((atLineStart ? "" : "\n") + timeoutMessage + "\n").getBytes(StandardCharsets.UTF_8));
             }
+            VirtualFileSystem tree = null;
+            if (result.get("image") instanceof String image) {
+                tree = new VirtualFileSystem();
+                TarImage.extract(Base64.getDecoder().decode(image), tree);
+            }
+            Object duration = result.get("durationMs");
             return new EngineResult(((Number) result.get("exitCode")).intValue(), status, capturedOut.toByteArray(),
-                    capturedErr.toByteArray());
+                    capturedErr.toByteArray(), duration instanceof Number n ? Math.round(n.doubleValue()) : 0, tree);
         } catch (PlaywrightException e) {
             throw new IOException("the browser failed: " + firstLine(e.getMessage()), e);
         } finally {

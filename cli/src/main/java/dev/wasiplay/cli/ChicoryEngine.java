@@ -32,6 +32,7 @@ final class ChicoryEngine {
                 .argv(input.argv())
                 .stdin(stdin)
                 .limits(input.limits())
+                .deterministic(input.seed())
                 .fileSystem(tree)
                 .stdout(passThrough(out))
                 .stderr(passThrough(err));
@@ -64,7 +65,8 @@ final class ChicoryEngine {
             throw failure[0];
         }
         RunOutcome done = outcome[0];
-        return new EngineResult(done.exitCode(), done.status().label(), done.stdout(), done.stderr());
+        return new EngineResult(done.exitCode(), done.status().label(), done.stdout(), done.stderr(), done.durationMs(),
+                tree);
     }
 
     private static OutputSink passThrough(OutputStream stream) {

@@ -1,5 +1,6 @@
 package dev.wasiplay.cli;
 
+import dev.wasiplay.polyfill.DeterministicMode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,19 @@ import java.util.Map;
  * @param module         MODULE as written (null only with help)
  * @param guestArgs      the arguments after MODULE
  * @param help           {@code -h} / {@code --help}
+ * @param deterministic  {@code --deterministic[=SEED]} (true), {@code --no-deterministic} (false), or null: the
+ *                       engine's default (on for both, off otherwise)
+ * @param seed           the SEED of {@code --deterministic=SEED}, else the default seed
+ * @param report         {@code --report FILE} (with {@code --engine both}), or null
  */
 record CliOptions(List<DirMapping> dirs, List<String[]> env, Engine engine, Duration timeout, Long maxMemoryBytes,
-        String module, List<String> guestArgs, boolean help) {
+        String module, List<String> guestArgs, boolean help, Boolean deterministic, long seed, Path report) {
+
+    /** The deterministic mode's seed for this run, or null when the run is not deterministic. */
+    Long effectiveSeed() {
+        boolean on = deterministic != null ? deterministic : engine == Engine.BOTH;
+        return on ? seed : null;
+    }
 
     static final String USAGE = """
             usage: wasiplay run [OPTIONS] MODULE [ARGS...]
@@ -39,6 +50,11 @@ record CliOptions(List<DirMapping> dirs, List<String[]> env, Engine engine, Dura
               --engine ENGINE        chicory (default): on the JVM through Chicory; browser: in headless Chromium
                                      through the TeaVM-compiled polyfill; both: run both with the same inputs and
                                      compare exit code, stdout and stderr
+              --deterministic[=SEED] deterministic mode: a virtual clock (from 2024-01-01T00:00:00Z; sleeps take
+                                     no time), random_get seeded with SEED (0 to 2^53-1, default 42), fixed
+                                     inode numbers and timestamps; on by default with --engine both
+              --no-deterministic     the host's clock and secure randomness (the default for one engine)
+              --report FILE          with --engine both: write the parity report (JSON) to FILE
               --timeout SECONDS      stop the run after this long (also 500ms, 1.5s, 2m)
               -W timeout=DURATION    the same, as wasmtime spells it
               -W max-memory-size=N   cap the guest's linear memory at N bytes
@@ -55,6 +71,9 @@ record CliOptions(List<DirMapping> dirs, List<String[]> env, Engine engine, Dura
         Engine engine = Engine.CHICORY;
         Duration timeout = null;
         Long maxMemoryBytes = null;
+        Boolean deterministic = null;
+        long seed = DeterministicMode.DEFAULT_SEED;
+        Path report = null;
         int i = 0;
         if (i < args.length && args[i].equals("run")) {
             i++;
@@ -80,9 +99,22 @@ record CliOptions(List<DirMapping> dirs, List<String[]> env, Engine engine, Dura
             }
             switch (name) {
                 case "-h", "--help" -> {
-                    return new CliOptions(dirs, env, engine, timeout, maxMemoryBytes, null, List.of(), true);
+                    return new CliOptions(dirs, env, engine, timeout, maxMemoryBytes, null, List.of(), true, null,
+                            seed, null);
                 }
-                case "--dir", "--env", "--engine", "--timeout", "-W" -> {
+                case "--deterministic" -> {
+                    deterministic = true;
+                    if (value != null) {
+                        seed = seed(value);
+                    }
+                }
+                case "--no-deterministic" -> {
+                    if (value != null) {
+                        throw new UsageException("--no-deterministic takes no value");
+                    }
+                    deterministic = false;
+                }
+                case "--dir", "--env", "--engine", "--timeout", "--report", "-W" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new UsageException(name + " needs a value");
@@ -94,6 +126,7 @@ record CliOptions(List<DirMapping> dirs, List<String[]> env, Engine engine, Dura
                         case "--env" -> addEnv(env, value, hostEnv);
                         case "--engine" -> engine = Engine.parse(value);
                         case "--timeout" -> timeout = duration(value, "--timeout");
+                        case "--report" -> report = cwd.resolve(value);
                         default -> {
                             if (value.startsWith("timeout=")) {
                                 timeout = duration(value.substring("timeout=".length()), "-W timeout");
@@ -114,8 +147,20 @@ record CliOptions(List<DirMapping> dirs, List<String[]> env, Engine engine, Dura
         }
         DirMapping.rejectOverlaps(dirs);
         List<String> guestArgs = List.of(args).subList(i + 1, args.length);
+        if (report != null && engine != Engine.BOTH) {
+            throw new UsageException("--report needs --engine both: the report compares two engines");
+        }
         return new CliOptions(List.copyOf(dirs), List.copyOf(env), engine, timeout, maxMemoryBytes, args[i],
-                List.copyOf(guestArgs), false);
+                List.copyOf(guestArgs), false, deterministic, seed, report);
+    }
+
+    private static long seed(String value) throws UsageException {
+        try {
+            return DeterministicMode.checkSeed(Long.parseLong(value.trim()));
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new UsageException("--deterministic=SEED needs a whole number from 0 to " + DeterministicMode.MAX_SEED
+                    + ", not \"" + value + "\"");
+        }
     }
 
     private static void addEnv(List<String[]> env, String value, Map<String, String> hostEnv) throws UsageException {

@@ -1,6 +1,11 @@
 package dev.wasiplay.cli;
 
+import dev.wasiplay.host.parity.EngineRun;
+import dev.wasiplay.host.parity.FileChange;
+import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How a run ended on one engine.
@@ -9,8 +14,17 @@ import java.nio.charset.StandardCharsets;
  * @param status   "ok", "timeout", "memory", "output-limit", "trap" or "error" (wasi-host's and the worker's words)
  * @param stdout   everything written to stdout
  * @param stderr   everything written to stderr, with the reason line when the run was stopped
+ * @param durationMs the run's wall time on the engine
+ * @param tree     the file tree the run left (the browser's is rebuilt from its fs image), or null when the browser
+ *                 ended without one (its time limit terminated the worker)
  */
-record EngineResult(int exitCode, String status, byte[] stdout, byte[] stderr) {
+record EngineResult(int exitCode, String status, byte[] stdout, byte[] stderr, long durationMs, VirtualFileSystem tree) {
+
+    /** This result as engine {@code engine} of a parity report; the run started from an empty tree. */
+    EngineRun toEngineRun(String engine) {
+        List<FileChange> files = tree == null ? List.of() : FileChange.between(Map.of(), tree);
+        return new EngineRun(engine, exitCode, status, stdoutText(), stderrText(), durationMs, files);
+    }
 
     String stdoutText() {
         return new String(stdout, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import dev.wasiplay.host.GuestModule;
 import dev.wasiplay.host.InvalidModuleException;
 import dev.wasiplay.host.RunLimits;
 import dev.wasiplay.host.StreamStdin;
+import dev.wasiplay.host.parity.ParityReport;
 import dev.wasiplay.polyfill.StdinSource;
 import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,12 +101,12 @@ final class RunCommand {
         if (options.maxMemoryBytes() != null) {
             limits = limits.withMaxMemoryBytes(options.maxMemoryBytes());
         }
-        GuestInput input = new GuestInput(argv, options.env(), limits);
+        GuestInput input = new GuestInput(argv, options.env(), limits, options.effectiveSeed());
 
         return switch (options.engine()) {
             case CHICORY -> runOnChicory(module, input, options.dirs());
             case BROWSER -> runInBrowser(source, input);
-            case BOTH -> runOnBoth(source, module, input);
+            case BOTH -> runOnBoth(source, module, input, options.report());
         };
     }
 
@@ -132,8 +134,11 @@ final class RunCommand {
         }
     }
 
-    /** Both engines at once on the same inputs; their results are shown only when they agree, else the diff. */
-    private int runOnBoth(ModuleSource source, GuestModule module, GuestInput input)
+    /**
+     * Both engines at once on the same inputs; their results are shown only when they agree, else the differences.
+     * With {@code reportFile}, the parity report is written there either way.
+     */
+    private int runOnBoth(ModuleSource source, GuestModule module, GuestInput input, Path reportFile)
             throws IOException, InterruptedException {
         byte[] bytes = readStdin();
         CompletableFuture<EngineResult> chicory = CompletableFuture.supplyAsync(() -> {
@@ -156,7 +161,16 @@ final class RunCommand {
         } catch (ExecutionException e) {
             throw new IOException("the chicory run failed: " + e.getCause(), e.getCause());
         }
-        String report = EngineComparison.report(jvm, browser);
+        ParityReport parity = ParityReport.compare(jvm.toEngineRun("chicory"), browser.toEngineRun("browser"),
+                input.seed());
+        if (reportFile != null) {
+            try {
+                Files.writeString(reportFile, parity.toJson() + "\n");
+            } catch (IOException e) {
+                throw new IOException("--report " + reportFile + ": could not write the report: " + e.getMessage(), e);
+            }
+        }
+        String report = EngineComparison.report(jvm, browser, parity);
         if (!report.isEmpty()) {
             messages.print(report);
             messages.flush();

@@ -4,6 +4,8 @@ import static dev.wasiplay.cli.CliTestSupport.wasiplay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasiplay.cli.CliTestSupport.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,48 @@ class BrowserCliTest {
 
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("45\n", run.stdout());
+    }
+
+    /** The line of issue 8: the same in both engines and in two runs with the default seed; another with seed 7. */
+    @Test
+    void deterministicPythonIsIdenticalOnBothEnginesAndAcrossRunsAndWritesTheReport() throws Exception {
+        String code = "import random, time, uuid, tempfile; print(random.random(), time.time(), uuid.uuid4()); "
+                + "open('/out.txt', 'w').write('hello')";
+        Result first = wasiplay(guests, "run", "--engine", "both", "--report", "first.json", "python", "-c", code);
+        Result second = wasiplay(guests, "run", "--engine", "both", "python", "-c", code);
+        Result seven = wasiplay(guests, "run", "--engine", "both", "--deterministic=7", "python", "-c", code);
+
+        assertEquals(0, first.exitCode(), first::toString);
+        assertTrue(first.stdout().matches("0\\.\\d+ 1704067200\\.\\d+ [0-9a-f-]{36}\n"), first::toString);
+        assertEquals(first.stdout(), second.stdout(), second::toString);
+        assertEquals(0, seven.exitCode(), seven::toString);
+        assertTrue(!seven.stdout().equals(first.stdout()), seven::toString);
+
+        JsonNode report = new ObjectMapper().readTree(guests.resolve("first.json").toFile());
+        assertEquals("wasiplay-parity-report/1", report.get("format").textValue());
+        assertEquals("identical", report.get("verdict").textValue(), report::toString);
+        assertEquals(42, report.get("deterministic").get("seed").intValue());
+        assertEquals("chicory", report.get("engines").get(0).get("engine").textValue());
+        assertEquals("browser", report.get("engines").get(1).get("engine").textValue());
+        assertEquals(first.stdout(), report.get("engines").get(1).get("stdout").textValue());
+        assertEquals("[{\"path\":\"out.txt\",\"change\":\"created\",\"size\":5,\"sha256\":"
+                + "\"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\"}]",
+                report.get("engines").get(1).get("files").toString());
+    }
+
+    @Test
+    void withoutDeterministicModeTheEnginesDifferAndTheReportSaysWhere() throws Exception {
+        Result run = wasiplay(guests, "run", "--engine", "both", "--no-deterministic", "--report", "random.json",
+                "python", "-c", "import os; print(os.urandom(8).hex())");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.stderr().startsWith("wasiplay: the engines differ in stdout\n--- chicory stdout\n"), run::toString);
+        JsonNode report = new ObjectMapper().readTree(guests.resolve("random.json").toFile());
+        assertEquals("differs", report.get("verdict").textValue());
+        assertTrue(report.get("deterministic").isNull());
+        JsonNode difference = report.get("differences").get(0);
+        assertEquals("stdout", difference.get("field").textValue());
+        assertEquals(1, difference.get("line").intValue());
     }
 
     @Test

@@ -84,4 +84,25 @@ class CliOptionsTest {
         assertEquals("--dir ..::/up/../etc: the guest path may not contain \"..\"", assertThrows(UsageException.class,
                 () -> parse("--dir", "..::/up/../etc", "m.wasm")).getMessage());
     }
+
+    @Test
+    void deterministicModeIsOnForBothEnginesUnlessSwitchedAndTheSeedIsSettable() throws Exception {
+        assertEquals(null, parse("m.wasm").effectiveSeed());
+        assertEquals(42L, parse("--engine", "both", "m.wasm").effectiveSeed());
+        assertEquals(null, parse("--engine", "both", "--no-deterministic", "m.wasm").effectiveSeed());
+        assertEquals(42L, parse("--deterministic", "m.wasm").effectiveSeed());
+        assertEquals(7L, parse("--engine=browser", "--deterministic=7", "m.wasm").effectiveSeed());
+        assertEquals(9007199254740991L, parse("--engine", "both", "--deterministic=9007199254740991", "m.wasm")
+                .effectiveSeed());
+        assertEquals(cwd.resolve("r.json"), parse("--engine", "both", "--report", "r.json", "m.wasm").report());
+
+        assertEquals("--deterministic=SEED needs a whole number from 0 to 9007199254740991, not \"-1\"",
+                assertThrows(UsageException.class, () -> parse("--deterministic=-1", "m.wasm")).getMessage());
+        assertEquals("--deterministic=SEED needs a whole number from 0 to 9007199254740991, not \"abc\"",
+                assertThrows(UsageException.class, () -> parse("--deterministic=abc", "m.wasm")).getMessage());
+        assertEquals("--no-deterministic takes no value",
+                assertThrows(UsageException.class, () -> parse("--no-deterministic=1", "m.wasm")).getMessage());
+        assertEquals("--report needs --engine both: the report compares two engines",
+                assertThrows(UsageException.class, () -> parse("--report", "r.json", "m.wasm")).getMessage());
+    }
 }
