@@ -123,10 +123,13 @@ class WasiPlayServerTest {
         assertEquals("0001ff hi ['GREETING']\n", result.get("stdout").textValue(), result.toString());
         assertEquals(0, result.get("exitCode").intValue(), result.toString());
         assertEquals(HttpTestClient.JSON.readTree("""
-                [{"path": "blob.bin", "change": "created", "size": 3, "content": {"base64": "AP8B"}},
-                 {"path": "notes.txt", "change": "modified", "size": 19, "content": "some notes and more"},
+                [{"path": "blob.bin", "change": "created", "size": 3,
+                  "sha256": "47ffa3ea45a70b8a41c2c0825df323c00a8b7a01c1ea06083cc41dddcc001123", "content": {"base64": "AP8B"}},
+                 {"path": "notes.txt", "change": "modified", "size": 19,
+                  "sha256": "fda14a6f0c0690fb7bbf41d9ecdfd1be9cfdb7c833171725a3417ace21648291", "content": "some notes and more"},
                  {"path": "old.txt", "change": "deleted", "size": 0},
-                 {"path": "out/made.txt", "change": "created", "size": 19, "content": "made by the program"}]"""),
+                 {"path": "out/made.txt", "change": "created", "size": 19,
+                  "sha256": "2b7d3de2fa50339c800be8f97b50708a18dbdb8ad3c9c777d58ee6badd83e21f", "content": "made by the program"}]"""),
                 result.get("files"));
     }
 

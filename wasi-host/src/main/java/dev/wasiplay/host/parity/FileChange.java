@@ -37,7 +37,9 @@ public record FileChange(String path, String change, long size, String sha256) {
 
     /**
      * The regular files that differ between {@code before} (path without leading slash -> contents, what the run
-     * started with) and the tree the run left, in path order.
+     * started with) and the tree the run left, in path order. Paths with a {@code __pycache__} component are left
+     * out: CPython's bytecode cache embeds the source's mtime, which differs between engines unless the run is
+     * deterministic, and it is the interpreter's doing, not the program's (the page leaves them out too).
      */
     public static List<FileChange> between(Map<String, byte[]> before, VirtualFileSystem after) {
         Map<String, FileNode> afterFiles = after.files();
@@ -45,6 +47,9 @@ public record FileChange(String path, String change, long size, String sha256) {
         paths.addAll(afterFiles.keySet());
         List<FileChange> changes = new ArrayList<>();
         for (String path : paths) {
+            if (("/" + path + "/").contains("/__pycache__/")) {
+                continue;
+            }
             byte[] old = before.get(path);
             FileNode node = afterFiles.get(path);
             if (node == null) {

@@ -74,6 +74,7 @@ class ParityReportTest {
         after.writeFile("/kept.txt", bytes("same"));
         after.writeFile("/changed.txt", bytes("hello"));
         after.writeFile("/dir/new.bin", new byte[3]);
+        after.writeFile("/__pycache__/util.cpython-312.pyc", new byte[7]);
         List<FileChange> changes = FileChange.between(
                 Map.of("kept.txt", bytes("same"), "changed.txt", bytes("old"), "removed.txt", bytes("x")), after);
 
