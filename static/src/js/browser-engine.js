@@ -107,10 +107,11 @@ export class BrowserEngine {
   /**
    * Runs one module.
    * @param {{wasmUrl: string, argv: string[], env: object, files: object, image?: ArrayBuffer, stdin: string,
-   *          interactive: boolean}} request
+   *          interactive: boolean, seed?: number | null}} request  seed: deterministic mode's, null or absent for off
    * @param {{onStatus: (message: object) => void, onOutput: (stream: string, text: string) => void,
    *          onInputRequest: (answer: (text: string | null) => void) => void}} handlers
-   * @returns {Promise<{exitCode: number, durationMs: number, image: ArrayBuffer | null, interactive: string | null}>}
+   * @returns {Promise<{exitCode: number, durationMs: number, status: string, image: ArrayBuffer | null,
+   *          interactive: string | null}>}
    *          rejects with Error("stopped") when stopped, or the worker's error
    */
   async run(request, handlers) {
@@ -188,7 +189,8 @@ export class BrowserEngine {
             break;
           case "exit":
             settle();
-            resolve({ exitCode: message.exitCode, durationMs: message.durationMs, image, interactive: mode });
+            resolve({ exitCode: message.exitCode, durationMs: message.durationMs, status: message.status || "ok",
+              image, interactive: mode });
             break;
           case "error":
             fail(message.message || "the worker reported an error without a message");
@@ -215,6 +217,9 @@ export class BrowserEngine {
       };
       if (request.image) {
         message.image = request.image;
+      }
+      if (typeof request.seed === "number") {
+        message.deterministic = { seed: request.seed };
       }
       worker.postMessage(message);
     });

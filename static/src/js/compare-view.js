@@ -28,6 +28,8 @@ export function formatMs(ms) {
   return ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
 
+const FIELD_WORDS = { exitCode: "exit code", status: "status", stdout: "stdout", stderr: "stderr", files: "files" };
+
 export function resetComparison() {
   byId("compare-empty").hidden = true;
   byId("compare-body").hidden = false;
@@ -39,39 +41,52 @@ export function resetComparison() {
   byId("compare-facts-body").replaceChildren();
   byId("compare-streams").replaceChildren();
   byId("compare-files").replaceChildren();
+  byId("verdict-seed").textContent = "";
+  byId("download-report").disabled = true;
 }
 
 /**
  * @param {{result?: object, error?: Error, totalMs: number, changes: object[] | null}} browser
  * @param {{result?: object, error?: Error, totalMs: number, changes: object[] | null}} server
+ * @param {object | null} report the parity report of the two (parity-report.js), null when a side failed
+ * @param {number | null} seed deterministic mode's seed, null when off
  * @returns {"identical"|"differs"|"not-compared"}
  */
-export function showComparison(browser, server) {
+export function showComparison(browser, server, report, seed) {
+  byId("verdict-seed").textContent = seed === null ? "not deterministic (real clocks and random numbers)"
+    : `deterministic mode, seed ${seed}`;
+  byId("download-report").disabled = !report;
   const verdict = byId("verdict");
   const details = byId("verdict-details");
   showFacts(browser, server);
   byId("verdict-timing").textContent = timing(browser.result, server.result);
-  if (!browser.result || !server.result) {
+  if (!browser.result || !server.result || !report) {
     const failed = [!browser.result ? "browser" : null, !server.result ? "server" : null].filter(Boolean);
+    if (failed.length === 0) {
+      verdict.textContent = "not compared";
+      verdict.dataset.verdict = "not-compared";
+      details.textContent = "the parity report could not be built";
+      return "not-compared";
+    }
     verdict.textContent = "not compared";
     verdict.dataset.verdict = "not-compared";
     details.textContent = `the ${failed.join(" and ")} run did not finish: `
       + [browser.error, server.error].filter(Boolean).map((error) => error.message).join("; ");
     return "not-compared";
   }
-  const differences = [];
   for (const stream of ["stdout", "stderr"]) {
-    const same = showStreamDiff(stream, browser.result[stream], server.result[stream]);
-    if (!same) {
-      differences.push(stream);
-    }
-  }
-  if (browser.result.exitCode !== server.result.exitCode) {
-    differences.push(`exit code (${browser.result.exitCode} vs ${server.result.exitCode})`);
+    showStreamDiff(stream, browser.result[stream], server.result[stream]);
   }
   const filesVerdict = showFiles(browser.changes, server.changes);
-  if (filesVerdict === "differs") {
-    differences.push("files");
+  // The verdict is the report's: the same comparison the server and the CLI make.
+  const differences = [];
+  for (const difference of report.differences) {
+    const words = difference.field === "exitCode" || difference.field === "status"
+      ? `${FIELD_WORDS[difference.field]} (${difference.values[0]} vs ${difference.values[1]})`
+      : FIELD_WORDS[difference.field];
+    if (!differences.includes(words)) {
+      differences.push(words);
+    }
   }
   if (differences.length === 0) {
     verdict.textContent = "identical";

@@ -6,11 +6,12 @@ import { OutputConsole } from "./console.js";
 import { anyDialogOpen, confirmAction } from "./dialogs.js";
 import { CodeEditor } from "./editor.js";
 import { EXAMPLES, findExample } from "./examples.js";
-import { FilesPanel, formatSize } from "./files-panel.js";
+import { downloadBytes, FilesPanel, formatSize } from "./files-panel.js";
 import { formatArgs, formatEnv, parseArgs, parseEnv } from "./inputs.js";
 import {
   describeRunStatus, fetchRuntimes, loadSnippet, runOnServer, saveSnippet, uploadModule,
 } from "./server-api.js";
+import { compareRuns, engineRun, parseSeed, reportFiles, reportJson } from "./parity-report.js";
 import { readTar, writeTar } from "./tar.js";
 import { initTheme } from "./theme.js";
 import { fileChanges, fromBase64, MODULE_PREFIX, PYTHON_RUNTIME, sameBytes, Workspace } from "./workspace.js";
@@ -114,10 +115,18 @@ function collectInputs() {
   }
   const argv = isPython ? ["python", "/" + workspace.main, ...args] : [MODULE_ARGV0, ...args];
   const inputFiles = new Map(workspace.entries().map(({ path, bytes }) => [path, bytes]));
-  return { workspace, args, env, stdin, argv, inputFiles, isPython };
+  const determinism = byId("deterministic").value; // "compare" (the default), "always" or "never"
+  const seed = determinism === "never" ? null : parseSeed(byId("seed").value);
+  return { workspace, args, env, stdin, argv, inputFiles, isPython, determinism, seed };
 }
 
-function serverRequestBody(inputs) {
+/** Deterministic mode's seed for a run started by `mode`, or null when the run is not deterministic. */
+function seedFor(inputs, mode) {
+  const on = inputs.determinism === "always" || (inputs.determinism === "compare" && mode === "compare");
+  return on ? inputs.seed : null;
+}
+
+function serverRequestBody(inputs, seed) {
   const body = {
     files: inputs.workspace.toJsonFiles(),
     args: inputs.args,
@@ -130,6 +139,9 @@ function serverRequestBody(inputs) {
   }
   if (Object.keys(inputs.env).length > 0) {
     body.env = inputs.env; // sent only when set: servers before issue 5 refuse unknown fields
+  }
+  if (seed !== null) {
+    body.deterministic = { seed };
   }
   return body;
 }
@@ -157,7 +169,7 @@ class RunPanel {
 
   reset() {
     this.console.clear();
-    for (const name of ["exit", "time", "total", "files"]) {
+    for (const name of ["exit", "time", "total", "files", "seed"]) {
       this.field(name).textContent = "…";
     }
     this.showError(null);
@@ -165,8 +177,9 @@ class RunPanel {
     setBadge(this.side, "…", null);
   }
 
-  finish(result, totalMs, changes) {
+  finish(result, totalMs, changes, seed) {
     this.console.finish();
+    this.field("seed").textContent = seed === null ? "off" : String(seed);
     this.field("exit").textContent = String(result.exitCode);
     this.field("time").textContent = formatMs(result.durationMs);
     this.field("total").textContent = formatMs(totalMs);
@@ -184,6 +197,7 @@ class RunPanel {
     this.field("time").textContent = "–";
     this.field("total").textContent = formatMs(totalMs);
     this.field("files").textContent = "–";
+    this.field("seed").textContent = "–";
     this.showError(message === "stopped" ? "Stopped." : message);
     this.section.dataset.state = message === "stopped" ? "stopped" : "error";
     setBadge(this.side, message === "stopped" ? "stopped" : "error", "warn");
@@ -271,7 +285,7 @@ function serverChanges(result, inputFiles) {
   return changes.filter((change) => !change.path.split("/").includes("__pycache__"));
 }
 
-async function runBrowserSide(inputs, { interactive, onPhase }) {
+async function runBrowserSide(inputs, { interactive, onPhase, seed }) {
   const panel = panels.browser;
   const started = performance.now();
   panel.reset();
@@ -284,6 +298,7 @@ async function runBrowserSide(inputs, { interactive, onPhase }) {
       files: inputs.workspace.textFiles(),
       stdin: interactive ? "" : inputs.stdin,
       interactive,
+      seed,
     };
     if (inputs.workspace.hasBinaryFiles()) {
       request.image = writeTar(inputs.workspace.entries()).buffer;
@@ -313,6 +328,7 @@ async function runBrowserSide(inputs, { interactive, onPhase }) {
         stderr: panel.console.streamText("stderr"),
         exitCode: result.exitCode,
         durationMs: result.durationMs,
+        status: result.status,
       },
       totalMs: performance.now() - started,
       changes: null,
@@ -323,7 +339,7 @@ async function runBrowserSide(inputs, { interactive, onPhase }) {
       panel.console.note(`The files after the run could not be read: ${error.message}`);
     }
     panel.console.cancelInput();
-    panel.finish(outcome.result, outcome.totalMs, outcome.changes);
+    panel.finish(outcome.result, outcome.totalMs, outcome.changes, seed);
     if (interactive && result.interactive === null) {
       panel.console.note("Interactive input is not available in this browser: the program got end of input.");
     }
@@ -340,7 +356,7 @@ async function runBrowserSide(inputs, { interactive, onPhase }) {
   }
 }
 
-async function runServerSide(inputs, signal) {
+async function runServerSide(inputs, signal, seed) {
   const panel = panels.server;
   const started = performance.now();
   panel.reset();
@@ -350,12 +366,12 @@ async function runServerSide(inputs, signal) {
     return { error, totalMs: 0, changes: null };
   }
   try {
-    const result = await runOnServer(serverRequestBody(inputs), signal);
+    const result = await runOnServer(serverRequestBody(inputs, seed), signal);
     panel.console.append("stdout", result.stdout || "");
     panel.console.append("stderr", result.stderr || "");
     const totalMs = performance.now() - started;
     const changes = serverChanges(result, inputs.inputFiles);
-    panel.finish(result, totalMs, changes);
+    panel.finish(result, totalMs, changes, seed);
     return { result: { ...result, stdout: result.stdout || "", stderr: result.stderr || "" }, totalMs, changes };
   } catch (error) {
     const totalMs = performance.now() - started;
@@ -416,11 +432,13 @@ async function start(mode) {
     serverAbort.abort();
   };
 
+  const seed = seedFor(inputs, mode);
   const sides = [];
   if (mode !== "server") {
     browserPhase = "run";
     sides.push(runBrowserSide(inputs, {
       interactive: mode === "browser" && inputs.stdin === "",
+      seed,
       onPhase: (phase) => {
         browserPhase = phase;
         refresh();
@@ -434,7 +452,7 @@ async function start(mode) {
   }
   if (mode !== "browser") {
     serverRunning = true;
-    sides.push(runServerSide(inputs, serverAbort.signal).finally(() => {
+    sides.push(runServerSide(inputs, serverAbort.signal, seed).finally(() => {
       serverRunning = false;
     }));
   } else {
@@ -467,13 +485,42 @@ async function start(mode) {
     setStatus(`Done in ${elapsed} s`);
   }
   if (mode === "compare") {
-    const verdict = showComparison(browser, server);
+    lastReport = null;
+    if (browser.result && server.result) {
+      try {
+        lastReport = await parityReport(browser, server, seed);
+      } catch (error) {
+        showMessage(`The parity report could not be built: ${error.message}`);
+      }
+    }
+    const verdict = showComparison(browser, server, lastReport, seed);
     setBadge("compare", verdict === "not-compared" ? "–" : verdict, verdict === "identical" ? "ok" : "warn");
   } else {
     const outcome = mode === "browser" ? browser : server;
     if (outcome && outcome.changes && outcome.changes.length > 0) {
       files.applyRunChanges(outcome.changes);
     }
+  }
+}
+
+/** The last Compare's parity report (parity-report.js), for "Download report"; null before one or after a failure. */
+let lastReport = null;
+
+/** The parity report of a Compare: the browser's run and the server's, as the server and the CLI write it. */
+async function parityReport(browser, server, seed) {
+  const browserFiles = await reportFiles(browser.changes || []);
+  const serverFiles = await reportFiles(Array.isArray(server.result.files)
+    ? server.result.files.filter((entry) => entry && typeof entry.path === "string"
+      && (entry.change === "deleted" || typeof entry.sha256 === "string"))
+    : []);
+  return compareRuns(engineRun("browser", browser.result, browserFiles),
+    engineRun("server", server.result, serverFiles), seed);
+}
+
+function downloadReport() {
+  if (lastReport) {
+    downloadBytes("wasiplay-parity-report.json", new TextEncoder().encode(reportJson(lastReport) + "\n"),
+      "application/json");
   }
 }
 
@@ -791,6 +838,7 @@ function wire() {
   byId("run-browser").addEventListener("click", () => start("browser"));
   byId("run-server").addEventListener("click", () => start("server"));
   byId("compare").addEventListener("click", () => start("compare"));
+  byId("download-report").addEventListener("click", downloadReport);
   byId("stop").addEventListener("click", stop);
   byId("share").addEventListener("click", share);
   byId("copy-share-url").addEventListener("click", (event) => copyField("share-url", event.currentTarget));
