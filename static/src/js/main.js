@@ -100,8 +100,11 @@ function setBadge(tab, text, tone) {
 
 // ---- The run's inputs -----------------------------------------------------------------------------------
 
-/** Everything a run needs from the page; throws an Error with a message for the user when a field is wrong. */
-function collectInputs() {
+/**
+ * Everything a run started by `mode` ("browser", "server" or "compare") needs from the page; throws an Error with
+ * a message for the user when a field it uses is wrong.
+ */
+function collectInputs(mode) {
   const workspace = files.workspace;
   const args = parseArgs(byId("args").value);
   const env = parseEnv(byId("env").value);
@@ -115,15 +118,11 @@ function collectInputs() {
   }
   const argv = isPython ? ["python", "/" + workspace.main, ...args] : [MODULE_ARGV0, ...args];
   const inputFiles = new Map(workspace.entries().map(({ path, bytes }) => [path, bytes]));
-  const determinism = byId("deterministic").value; // "compare" (the default), "always" or "never"
-  const seed = determinism === "never" ? null : parseSeed(byId("seed").value);
-  return { workspace, args, env, stdin, argv, inputFiles, isPython, determinism, seed };
-}
-
-/** Deterministic mode's seed for a run started by `mode`, or null when the run is not deterministic. */
-function seedFor(inputs, mode) {
-  const on = inputs.determinism === "always" || (inputs.determinism === "compare" && mode === "compare");
-  return on ? inputs.seed : null;
+  // Deterministic mode: "compare" (the default: Compare only), "always" or "never"; seed null when off.
+  const determinism = byId("deterministic").value;
+  const deterministic = determinism === "always" || (determinism === "compare" && mode === "compare");
+  const seed = deterministic ? parseSeed(byId("seed").value) : null;
+  return { workspace, args, env, stdin, argv, inputFiles, isPython, seed };
 }
 
 function serverRequestBody(inputs, seed) {
@@ -394,7 +393,7 @@ async function start(mode) {
   }
   let inputs;
   try {
-    inputs = collectInputs();
+    inputs = collectInputs(mode);
   } catch (error) {
     showMessage(error.message);
     return;
@@ -432,7 +431,7 @@ async function start(mode) {
     serverAbort.abort();
   };
 
-  const seed = seedFor(inputs, mode);
+  const seed = inputs.seed;
   const sides = [];
   if (mode !== "server") {
     browserPhase = "run";
@@ -839,6 +838,9 @@ function wire() {
   byId("run-server").addEventListener("click", () => start("server"));
   byId("compare").addEventListener("click", () => start("compare"));
   byId("download-report").addEventListener("click", downloadReport);
+  byId("deterministic").addEventListener("change", () => {
+    byId("seed").disabled = byId("deterministic").value === "never";
+  });
   byId("stop").addEventListener("click", stop);
   byId("share").addEventListener("click", share);
   byId("copy-share-url").addEventListener("click", (event) => copyField("share-url", event.currentTarget));
