@@ -55,22 +55,35 @@ final class PythonRunner {
      * @throws ApiException 503 with Retry-After at once when every worker is busy and the queue is full
      */
     RunResult run(Workspace workspace, GuestModule module) throws InterruptedException {
-        RunSpec.Builder spec = RunSpec.builder()
-                .argv(workspace.argv())
-                .stdin(workspace.stdin().getBytes(UTF_8))
-                .limits(limits);
-        workspace.env().forEach(spec::env);
-        workspace.files().forEach((path, content) -> spec.file("/" + path, content));
-        RunSpec runSpec = spec.build();
-        RunOutcome outcome;
-        try {
-            outcome = workspace.isPython() ? pool.run(executor::run, runSpec) : pool.run(module, runSpec);
-        } catch (RunPoolFullException e) {
-            throw new ApiException(503, e.getMessage(), Math.max(1, e.retryAfter().toSeconds()));
-        }
+        RunOutcome outcome = execute(workspace, module);
         return new RunResult(outcome.stdoutText(), outcome.stderrText(), outcome.exitCode(), outcome.durationMs(),
                 outcome.status().label(), outcome.message(),
                 ChangedFile.between(workspace.files(), outcome.fileSystem(), RunResult.MAX_FILE_CONTENT_BYTES));
+    }
+
+    /** Runs {@code workspace} and returns wasi-host's outcome, the tree after the run included. */
+    RunOutcome execute(Workspace workspace, GuestModule module) throws InterruptedException {
+        RunSpec spec = specFor(workspace);
+        try {
+            return workspace.isPython() ? pool.run(executor::run, spec) : pool.run(module, spec);
+        } catch (RunPoolFullException e) {
+            throw new ApiException(503, e.getMessage(), Math.max(1, e.retryAfter().toSeconds()));
+        }
+    }
+
+    /**
+     * What a run of {@code workspace} is: its argv, env and stdin, the server's limits, and its tree as the
+     * workspace's {@linkplain Workspace#image() filesystem image}, the very bytes {@code /api/image} serves
+     * the browser, so both engines start from the same tree.
+     */
+    RunSpec specFor(Workspace workspace) {
+        RunSpec.Builder spec = RunSpec.builder()
+                .argv(workspace.argv())
+                .stdin(workspace.stdin().getBytes(UTF_8))
+                .image(workspace.imageOrBadRequest())
+                .limits(limits);
+        workspace.env().forEach(spec::env);
+        return spec.build();
     }
 
     /** Refuses new runs; runs going on finish within their limits. */

@@ -77,22 +77,15 @@ final class SnippetApi {
             ctx.status(304);
             return;
         }
-        ctx.contentType(IMAGE_TYPE).result(imageOf(workspace));
+        ctx.contentType(IMAGE_TYPE).result(workspace.imageOrBadRequest());
     }
 
     /** The filesystem image of a workspace sent in the body (same JSON as a snippet), e.g. an edited one. */
     private void image(Context ctx) throws IOException {
         Workspace workspace = parser.parse(HttpBodies.read(ctx, maxBodyBytes));
-        ctx.contentType(IMAGE_TYPE).result(imageOf(workspace));
+        ctx.contentType(IMAGE_TYPE).result(workspace.imageOrBadRequest());
     }
 
-    private static byte[] imageOf(Workspace workspace) {
-        try {
-            return workspace.image();
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("the workspace has no filesystem image: " + e.getMessage());
-        }
-    }
 
     /** The stored snippet JSON, or a 404. */
     String find(String id) {
