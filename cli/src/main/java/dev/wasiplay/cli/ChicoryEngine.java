@@ -64,7 +64,7 @@ final class ChicoryEngine {
             throw failure[0];
         }
         RunOutcome done = outcome[0];
-        return new EngineResult(done.exitCode(), done.status().label(), done.stdout(), done.stderr());
+        return new EngineResult(done.exitCode(), done.status().label(), done.stdout(), done.stderr(), done.fileSystem());
     }
 
     private static OutputSink passThrough(OutputStream stream) {

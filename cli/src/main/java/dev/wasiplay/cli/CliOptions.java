@@ -33,12 +33,13 @@ record CliOptions(List<DirMapping> dirs, List<String[]> env, Engine engine, Dura
             options:
               --dir HOST[::GUEST]    give the guest the host directory HOST, preopened as GUEST (default: HOST as
                                      written, e.g. --dir . or --dir data::/data); what the guest creates, changes
-                                     or deletes there is written back to HOST when the run ends (repeatable)
+                                     or deletes there is written back to HOST when the run ends (repeatable;
+                                     with --engine both only when the engines' results and trees agree)
               --env NAME=VALUE       set an environment variable for the guest; --env NAME passes on this
                                      process's own value of NAME (repeatable)
               --engine ENGINE        chicory (default): on the JVM through Chicory; browser: in headless Chromium
                                      through the TeaVM-compiled polyfill; both: run both with the same inputs and
-                                     compare exit code, stdout and stderr
+                                     compare exit code, stdout, stderr (and the --dir trees)
               --timeout SECONDS      stop the run after this long (also 500ms, 1.5s, 2m)
               -W timeout=DURATION    the same, as wasmtime spells it
               -W max-memory-size=N   cap the guest's linear memory at N bytes

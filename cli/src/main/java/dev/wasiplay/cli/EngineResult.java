@@ -1,5 +1,6 @@
 package dev.wasiplay.cli;
 
+import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,8 +10,10 @@ import java.nio.charset.StandardCharsets;
  * @param status   "ok", "timeout", "memory", "output-limit", "trap" or "error" (wasi-host's and the worker's words)
  * @param stdout   everything written to stdout
  * @param stderr   everything written to stderr, with the reason line when the run was stopped
+ * @param tree     the file tree as the run left it; null when the engine could not hand it back (the browser's
+ *                 worker terminated at the time limit) or was not asked to
  */
-record EngineResult(int exitCode, String status, byte[] stdout, byte[] stderr) {
+record EngineResult(int exitCode, String status, byte[] stdout, byte[] stderr, VirtualFileSystem tree) {
 
     String stdoutText() {
         return new String(stdout, StandardCharsets.UTF_8);
