@@ -56,8 +56,8 @@ public final class ServerConfig {
 
     /**
      * The settings in {@code env}: {@code WASIPLAY_DATA_DIR} (default {@code ./data}), {@code WASIPLAY_DB_URL},
-     * {@code WASIPLAY_DB_USER}, {@code WASIPLAY_DB_PASSWORD}, {@code WASIPLAY_DB_WAIT_SECONDS}, {@code WASIPLAY_MAX_BODY_BYTES},
-     * {@code WASIPLAY_MAX_MODULE_BYTES}, {@code WASIPLAY_RATE_LIMIT}, {@code WASIPLAY_CLIENT_ADDRESS_HEADER},
+     * {@code WASIPLAY_DB_USER}, {@code WASIPLAY_DB_PASSWORD}, {@code WASIPLAY_DB_WAIT_SECONDS},
+     * {@code WASIPLAY_MAX_BODY_BYTES}, {@code WASIPLAY_MAX_MODULE_BYTES}, {@code WASIPLAY_RATE_LIMIT}, {@code WASIPLAY_CLIENT_ADDRESS_HEADER},
      * and the run limits and pool size {@link RunSettings#fromEnvironment} reads (which refuses the old
      * {@code WASIPLAY_RUN_TIME_LIMIT}). The host is the command line's business (see {@link Main}).
      *

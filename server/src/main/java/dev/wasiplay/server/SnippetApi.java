@@ -86,7 +86,6 @@ final class SnippetApi {
         ctx.contentType(IMAGE_TYPE).result(workspace.imageOrBadRequest());
     }
 
-
     /** The stored snippet JSON, or a 404. */
     String find(String id) {
         if (!Workspace.looksLikeId(id)) {
