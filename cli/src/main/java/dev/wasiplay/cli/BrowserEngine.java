@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,9 @@ import java.util.Map;
  * module's bytes; Playwright drives Debian's Chromium, with Playwright's driver on the machine's own Node.js.
  *
  * <p>Output is passed on as the worker posts it (in small batches). stdin is the bytes given up front, decoded as
- * UTF-8 (the worker protocol carries text). The time limit is the page's: it terminates the worker.
+ * UTF-8 (the worker protocol carries text). The time limit is the page's: it terminates the worker. A run may start
+ * from a filesystem image (fetched by the page from {@code /image.tar}); the tree the worker posts after such a run
+ * (its {@code fs} message) comes back to this process as {@code POST /fs}.
  */
 final class BrowserEngine implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -43,6 +44,9 @@ final class BrowserEngine implements AutoCloseable {
 
     private final HttpServer http;
     private volatile byte[] module = new byte[0];
+    /** The image the worker starts from (served at /image.tar), and the one it posted back after the run (POST /fs). */
+    private volatile byte[] image;
+    private volatile byte[] imageAfterRun;
     private Playwright playwright;
     private Browser browser;
 
@@ -79,18 +83,36 @@ final class BrowserEngine implements AutoCloseable {
     }
 
     /**
-     * Runs the module to its end (or its time limit) and returns how it ended; output goes to {@code out} and
-     * {@code err} as it arrives.
-     *
-     * @throws IOException when the worker could not run it at all (its error message says why)
+     * Runs the module with an empty "/" and no tree handed back; see {@link #run(byte[], GuestInput, byte[], byte[],
+     * List, OutputStream, OutputStream)}.
      */
     EngineResult run(byte[] moduleBytes, GuestInput input, byte[] stdin, OutputStream out, OutputStream err)
             throws IOException {
+        return run(moduleBytes, input, stdin, null, List.of(), out, err);
+    }
+
+    /**
+     * Runs the module to its end (or its time limit) and returns how it ended; output goes to {@code out} and
+     * {@code err} as it arrives.
+     *
+     * @param startImage a {@code TarImage} the worker's tree starts from, or null for an empty tree
+     * @param preopens   guest names of the directories to preopen (wasi-host's rules); none means "/"
+     * @return the result, with the tree the worker posted after the run (null when the worker was terminated at the
+     *         time limit and could not post it)
+     * @throws IOException when the worker could not run it at all (its error message says why)
+     */
+    EngineResult run(byte[] moduleBytes, GuestInput input, byte[] stdin, byte[] startImage, List<String> preopens,
+            OutputStream out, OutputStream err) throws IOException {
         module = moduleBytes;
+        image = startImage;
+        imageAfterRun = null;
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("type", "run");
         request.put("wasmUrl", "/module.wasm");
         request.put("argv", input.argv());
+        if (!preopens.isEmpty()) {
+            request.put("preopens", preopens);
+        }
         Map<String, String> env = new LinkedHashMap<>();
         for (String[] variable : input.env()) {
             env.put(variable[0], variable[1]);
@@ -121,8 +143,10 @@ final class BrowserEngine implements AutoCloseable {
                 return null;
             });
             page.navigate("http://127.0.0.1:" + http.getAddress().getPort() + "/");
-            Object answer = page.evaluate("([request, timeoutMs, message]) => runInWorker(request, timeoutMs, message)",
-                    List.of(request, timeout == null ? 0.0 : (double) timeout.toMillis(), timeoutMessage));
+            Object answer = page.evaluate(
+                    "([request, timeoutMs, message, imageUrl]) => runInWorker(request, timeoutMs, message, imageUrl)",
+                    List.of(request, timeout == null ? 0.0 : (double) timeout.toMillis(), timeoutMessage,
+                            startImage == null ? "" : "/image.tar"));
             Map<?, ?> result = (Map<?, ?>) answer;
             if (result.get("error") != null) {
                 throw new IOException("the browser could not run it: " + result.get("error"));
@@ -135,9 +159,13 @@ final class BrowserEngine implements AutoCloseable {
                 write(capturedErr, err, ((atLineStart ? "" : "\n") + timeoutMessage + "\n").getBytes(StandardCharsets.UTF_8));
             }
             VirtualFileSystem tree = null;
-            if (result.get("image") instanceof String image) {
+            if (Boolean.TRUE.equals(result.get("treePosted"))) {
                 tree = new VirtualFileSystem();
-                TarImage.extract(Base64.getDecoder().decode(image), tree);
+                try {
+                    TarImage.extract(imageAfterRun, tree);
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw new IOException("the browser handed back a file tree that cannot be read: " + e.getMessage(), e);
+                }
             }
             Object duration = result.get("durationMs");
             return new EngineResult(((Number) result.get("exitCode")).intValue(), status, capturedOut.toByteArray(),
@@ -165,7 +193,14 @@ final class BrowserEngine implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             byte[] body;
             String type;
-            if (path.equals("/")) {
+            if (path.equals("/fs") && exchange.getRequestMethod().equals("POST")) {
+                imageAfterRun = exchange.getRequestBody().readAllBytes();
+                body = new byte[0];
+                type = "text/plain";
+            } else if (path.equals("/image.tar") && image != null) {
+                body = image;
+                type = "application/x-tar";
+            } else if (path.equals("/")) {
                 body = resource(PAGE);
                 type = "text/html; charset=utf-8";
             } else if (path.equals("/module.wasm")) {

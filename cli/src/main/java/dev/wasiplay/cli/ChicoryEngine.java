@@ -66,7 +66,7 @@ final class ChicoryEngine {
         }
         RunOutcome done = outcome[0];
         return new EngineResult(done.exitCode(), done.status().label(), done.stdout(), done.stderr(), done.durationMs(),
-                tree);
+                done.fileSystem());
     }
 
     private static OutputSink passThrough(OutputStream stream) {

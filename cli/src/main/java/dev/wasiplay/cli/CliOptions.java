@@ -44,12 +44,13 @@ record CliOptions(List<DirMapping> dirs, List<String[]> env, Engine engine, Dura
             options:
               --dir HOST[::GUEST]    give the guest the host directory HOST, preopened as GUEST (default: HOST as
                                      written, e.g. --dir . or --dir data::/data); what the guest creates, changes
-                                     or deletes there is written back to HOST when the run ends (repeatable)
+                                     or deletes there is written back to HOST when the run ends (repeatable;
+                                     with --engine both only when the engines' results and trees agree)
               --env NAME=VALUE       set an environment variable for the guest; --env NAME passes on this
                                      process's own value of NAME (repeatable)
               --engine ENGINE        chicory (default): on the JVM through Chicory; browser: in headless Chromium
                                      through the TeaVM-compiled polyfill; both: run both with the same inputs and
-                                     compare exit code, stdout and stderr
+                                     compare exit code, stdout, stderr and the file trees
               --deterministic[=SEED] deterministic mode: a virtual clock (from 2024-01-01T00:00:00Z; sleeps take
                                      no time), random_get seeded with SEED (0 to 2^53-1, default 42), fixed
                                      inode numbers and timestamps; on by default with --engine both

@@ -1,27 +1,27 @@
 package dev.wasiplay.cli;
 
-import dev.wasiplay.host.parity.Difference;
-import dev.wasiplay.host.parity.ParityReport;
+import dev.wasiplay.polyfill.vfs.DirNode;
+import dev.wasiplay.polyfill.vfs.FileNode;
+import dev.wasiplay.polyfill.vfs.Node;
+import dev.wasiplay.polyfill.vfs.SymlinkNode;
+import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** What {@code --engine both} prints when the two engines' results differ. */
 final class EngineComparison {
     private EngineComparison() {}
 
-    /** A file entry of a difference: "created, 5 bytes, sha256 2cf24dba5fb0", or "unchanged". */
-    private static String describe(Object value) {
-        if (!(value instanceof Map<?, ?> file)) {
-            return "unchanged";
-        }
-        String text = file.get("change") + ", " + file.get("size") + " bytes";
-        return file.get("sha256") == null ? text : text + ", sha256 " + ((String) file.get("sha256")).substring(0, 12);
-    }
+    /** How many differing paths the report lists at most. */
+    static final int MAX_LISTED_PATHS = 20;
 
     /**
-     * Empty when the parity report (of these two results) says identical; else a headline, unified diffs of stdout
-     * and stderr, a line per file the engines changed differently, and the seed of a deterministic run.
+     * Empty when exit code, status, stdout, stderr and (when both engines handed their trees back) the file trees
+     * agree; else a headline and unified diffs of what differs, and one line per differing path.
      */
-    static String report(EngineResult chicory, EngineResult browser, ParityReport parity) {
+    static String report(EngineResult chicory, EngineResult browser) {
         StringBuilder differences = new StringBuilder();
         StringBuilder details = new StringBuilder();
         if (chicory.exitCode() != browser.exitCode() || !chicory.status().equals(browser.status())) {
@@ -40,21 +40,84 @@ final class EngineComparison {
             differences.append(differences.length() == 0 ? "" : ", ").append("stderr");
             details.append(stderr);
         }
-        for (Difference d : parity.differences()) {
-            if (d.field().equals("files")) {
-                if (details.indexOf("files:") < 0) {
-                    differences.append(differences.length() == 0 ? "" : ", ").append("files");
-                }
-                details.append("files: ").append(d.path()).append(": chicory ").append(describe(d.values().get(0)))
-                        .append(", browser ").append(describe(d.values().get(1))).append('\n');
+        if (chicory.tree() != null && browser.tree() != null) {
+            String files = treeDifferences(chicory.tree(), browser.tree());
+            if (!files.isEmpty()) {
+                differences.append(differences.length() == 0 ? "" : ", ").append("files");
+                details.append(files);
             }
         }
-        if (parity.identical()) {
+        if (differences.length() == 0) {
             return "";
         }
-        if (parity.seed() != null) {
-            details.append("deterministic mode, seed ").append(parity.seed()).append('\n');
-        }
         return "wasiplay: the engines differ in " + differences + "\n" + details;
+    }
+
+    /**
+     * One line per path whose kind, content or link target differs between the two trees after the run
+     * ({@code "files differ at /data/out.txt: chicory file of 5 bytes, browser absent"}); times are not compared.
+     */
+    static String treeDifferences(VirtualFileSystem chicory, VirtualFileSystem browser) {
+        Map<String, Node> left = new TreeMap<>();
+        Map<String, Node> right = new TreeMap<>();
+        collect(chicory.root(), "", left);
+        collect(browser.root(), "", right);
+        TreeSet<String> paths = new TreeSet<>(left.keySet());
+        paths.addAll(right.keySet());
+        StringBuilder lines = new StringBuilder();
+        int listed = 0;
+        int differing = 0;
+        for (String path : paths) {
+            Node a = left.get(path);
+            Node b = right.get(path);
+            if (same(a, b)) {
+                continue;
+            }
+            differing++;
+            if (listed++ < MAX_LISTED_PATHS) {
+                lines.append("files differ at ").append(path).append(": chicory ").append(describe(a))
+                        .append(", browser ").append(describe(b)).append('\n');
+            }
+        }
+        if (differing > MAX_LISTED_PATHS) {
+            lines.append("... and ").append(differing - MAX_LISTED_PATHS).append(" more paths\n");
+        }
+        return lines.toString();
+    }
+
+    private static void collect(DirNode dir, String prefix, Map<String, Node> out) {
+        for (DirNode.Entry entry : dir.entries()) {
+            String path = prefix + "/" + entry.name();
+            out.put(path, entry.node);
+            if (entry.node instanceof DirNode child) {
+                collect(child, path, out);
+            }
+        }
+    }
+
+    private static boolean same(Node a, Node b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof FileNode fa && b instanceof FileNode fb) {
+            return Arrays.equals(fa.content(), fb.content());
+        }
+        if (a instanceof SymlinkNode la && b instanceof SymlinkNode lb) {
+            return la.target().equals(lb.target());
+        }
+        return a instanceof DirNode && b instanceof DirNode;
+    }
+
+    private static String describe(Node node) {
+        if (node == null) {
+            return "absent";
+        }
+        if (node instanceof FileNode file) {
+            return "file of " + file.size() + " bytes";
+        }
+        if (node instanceof SymlinkNode link) {
+            return "symlink to " + link.target();
+        }
+        return "directory";
     }
 }

@@ -15,14 +15,14 @@ import java.util.Map;
  * @param stdout   everything written to stdout
  * @param stderr   everything written to stderr, with the reason line when the run was stopped
  * @param durationMs the run's wall time on the engine
- * @param tree     the file tree the run left (the browser's is rebuilt from its fs image), or null when the browser
- *                 ended without one (its time limit terminated the worker)
+ * @param tree     the file tree as the run left it; null when the engine could not hand it back (the browser's
+ *                 worker terminated at the time limit) or was not asked to
  */
 record EngineResult(int exitCode, String status, byte[] stdout, byte[] stderr, long durationMs, VirtualFileSystem tree) {
 
-    /** This result as engine {@code engine} of a parity report; the run started from an empty tree. */
-    EngineRun toEngineRun(String engine) {
-        List<FileChange> files = tree == null ? List.of() : FileChange.between(Map.of(), tree);
+    /** This result as engine {@code engine} of a parity report; {@code before}: the files the run started with. */
+    EngineRun toEngineRun(String engine, Map<String, byte[]> before) {
+        List<FileChange> files = tree == null ? List.of() : FileChange.between(before, tree);
         return new EngineRun(engine, exitCode, status, stdoutText(), stderrText(), durationMs, files);
     }
 

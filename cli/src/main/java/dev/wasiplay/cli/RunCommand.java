@@ -6,6 +6,7 @@ import dev.wasiplay.host.RunLimits;
 import dev.wasiplay.host.StreamStdin;
 import dev.wasiplay.host.parity.ParityReport;
 import dev.wasiplay.polyfill.StdinSource;
+import dev.wasiplay.polyfill.vfs.TarImage;
 import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -78,10 +80,6 @@ final class RunCommand {
             stdout.flush();
             return 0;
         }
-        if (options.engine() != Engine.CHICORY && !options.dirs().isEmpty()) {
-            throw new UsageException("--dir works with --engine chicory only for now: the browser worker does not "
-                    + "hand its file tree back yet, so changes could not be written back");
-        }
         ModuleSource source = ModuleSource.resolve(options.module(), cwd);
         GuestModule module = null;
         if (options.engine() != Engine.BROWSER || source.bundled() == null) {
@@ -105,13 +103,30 @@ final class RunCommand {
 
         return switch (options.engine()) {
             case CHICORY -> runOnChicory(module, input, options.dirs());
-            case BROWSER -> runInBrowser(source, input);
-            case BOTH -> runOnBoth(source, module, input, options.report());
+            case BROWSER -> runInBrowser(source, input, options.dirs());
+            case BOTH -> runOnBoth(source, module, input, options.dirs(), options.report());
         };
     }
 
-    private int runOnChicory(GuestModule module, GuestInput input, List<DirMapping> dirs)
-            throws IOException, InterruptedException {
+    /** The {@code --dir} directories loaded into one tree, with their write-backs and the guest's preopen names. */
+    private record Directories(VirtualFileSystem tree, List<DirectorySync> syncs, List<String> preopens) {
+        boolean none() {
+            return syncs.isEmpty();
+        }
+
+        /** The tree as the shared filesystem image, or null without any {@code --dir}. */
+        byte[] image() {
+            return none() ? null : TarImage.create(tree);
+        }
+
+        void writeBack(VirtualFileSystem after) throws IOException {
+            for (DirectorySync sync : syncs) {
+                sync.writeBack(after);
+            }
+        }
+    }
+
+    private Directories loadDirectories(List<DirMapping> dirs) throws IOException {
         VirtualFileSystem tree = new VirtualFileSystem();
         List<DirectorySync> syncs = new ArrayList<>();
         List<String> preopens = new ArrayList<>();
@@ -120,30 +135,62 @@ final class RunCommand {
                     + ": " + warning)));
             preopens.add(dir.guestName());
         }
-        EngineResult result = ChicoryEngine.run(module, input, tree, preopens, StreamStdin.of(stdin), stdout, stderr);
-        for (DirectorySync sync : syncs) {
-            sync.writeBack(tree);
+        return new Directories(tree, syncs, preopens);
+    }
+
+    private int runOnChicory(GuestModule module, GuestInput input, List<DirMapping> dirs)
+            throws IOException, InterruptedException {
+        Directories directories = loadDirectories(dirs);
+        EngineResult result = ChicoryEngine.run(module, input, directories.tree(), directories.preopens(),
+                StreamStdin.of(stdin), stdout, stderr);
+        directories.writeBack(directories.tree());
+        return result.exitCode();
+    }
+
+    /**
+     * In Chromium: the {@code --dir} directories go to the worker as one filesystem image, and the tree it posts
+     * back after the run is written back to them (not when the worker was terminated at the time limit: then
+     * there is no tree, and the directories are left as they were, with a message saying so).
+     */
+    private int runInBrowser(ModuleSource source, GuestInput input, List<DirMapping> dirs) throws IOException {
+        Directories directories = loadDirectories(dirs);
+        byte[] stdinBytes = readStdin();
+        EngineResult result;
+        try (BrowserEngine browser = BrowserEngine.start()) {
+            result = browser.run(source.bytes(), input, stdinBytes, directories.image(), directories.preopens(),
+                    stdout, stderr);
+        }
+        if (!directories.none()) {
+            if (result.tree() == null) {
+                messages.println("wasiplay: --dir: nothing was written back: the browser run was stopped ("
+                        + result.status() + ") before it could hand its file tree back");
+            } else {
+                directories.writeBack(result.tree());
+            }
         }
         return result.exitCode();
     }
 
-    private int runInBrowser(ModuleSource source, GuestInput input) throws IOException {
-        byte[] stdinBytes = readStdin();
-        try (BrowserEngine browser = BrowserEngine.start()) {
-            return browser.run(source.bytes(), input, stdinBytes, stdout, stderr).exitCode();
-        }
-    }
-
     /**
-     * Both engines at once on the same inputs; their results are shown only when they agree, else the differences.
-     * With {@code reportFile}, the parity report is written there either way.
+     * Both engines at once on the same inputs, each starting from the same filesystem image of the {@code --dir}
+     * directories; their results are shown only when they agree, else the diff. The directories are written back
+     * (from Chicory's tree) only when everything agrees, the trees after the run included. With {@code reportFile},
+     * the parity report is written there either way.
      */
-    private int runOnBoth(ModuleSource source, GuestModule module, GuestInput input, Path reportFile)
-            throws IOException, InterruptedException {
+    private int runOnBoth(ModuleSource source, GuestModule module, GuestInput input, List<DirMapping> dirs,
+            Path reportFile) throws IOException, InterruptedException {
+        Directories directories = loadDirectories(dirs);
+        byte[] image = directories.image();
+        VirtualFileSystem chicoryTree = new VirtualFileSystem();
+        if (image != null) {
+            TarImage.extract(image, chicoryTree);
+        }
+        Map<String, byte[]> before = new HashMap<>();
+        chicoryTree.files().forEach((path, file) -> before.put(path, file.content()));
         byte[] bytes = readStdin();
         CompletableFuture<EngineResult> chicory = CompletableFuture.supplyAsync(() -> {
             try {
-                return ChicoryEngine.run(module, input, new VirtualFileSystem(), List.of(),
+                return ChicoryEngine.run(module, input, chicoryTree, directories.preopens(),
                         StdinSource.of(bytes), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -152,8 +199,8 @@ final class RunCommand {
         });
         EngineResult browser;
         try (BrowserEngine engine = BrowserEngine.start()) {
-            browser = engine.run(source.bytes(), input, bytes, OutputStream.nullOutputStream(),
-                    OutputStream.nullOutputStream());
+            browser = engine.run(source.bytes(), input, bytes, image, directories.preopens(),
+                    OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
         }
         EngineResult jvm;
         try {
@@ -161,8 +208,8 @@ final class RunCommand {
         } catch (ExecutionException e) {
             throw new IOException("the chicory run failed: " + e.getCause(), e.getCause());
         }
-        ParityReport parity = ParityReport.compare(jvm.toEngineRun("chicory"), browser.toEngineRun("browser"),
-                input.seed());
+        ParityReport parity = ParityReport.compare(jvm.toEngineRun("chicory", before),
+                browser.toEngineRun("browser", before), input.seed());
         if (reportFile != null) {
             try {
                 Files.writeString(reportFile, parity.toJson() + "\n");
@@ -170,9 +217,15 @@ final class RunCommand {
                 throw new IOException("--report " + reportFile + ": could not write the report: " + e.getMessage(), e);
             }
         }
-        String report = EngineComparison.report(jvm, browser, parity);
+        String report = EngineComparison.report(jvm, browser);
         if (!report.isEmpty()) {
             messages.print(report);
+            if (input.seed() != null) {
+                messages.println("wasiplay: deterministic mode, seed " + input.seed());
+            }
+            if (!directories.none()) {
+                messages.println("wasiplay: --dir: nothing was written back, as the engines do not agree");
+            }
             messages.flush();
             return FAILURE_EXIT_CODE;
         }
@@ -180,6 +233,15 @@ final class RunCommand {
         stdout.flush();
         stderr.write(jvm.stderr());
         stderr.flush();
+        if (!directories.none()) {
+            if (browser.tree() == null) {
+                messages.println("wasiplay: --dir: nothing was written back: the browser run was stopped ("
+                        + browser.status() + ") before it could hand its file tree back, so the trees cannot be "
+                        + "compared");
+            } else {
+                directories.writeBack(jvm.tree());
+            }
+        }
         return jvm.exitCode();
     }
 

@@ -2,6 +2,7 @@ package dev.wasiplay.cli;
 
 import static dev.wasiplay.cli.CliTestSupport.wasiplay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasiplay.cli.CliTestSupport.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrowserCliTest {
 
+    private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+
     @TempDir
     static Path guests;
 
@@ -30,6 +35,8 @@ class BrowserCliTest {
         Guests.c(guests, "echo.wasm", Guests.ECHO);
         Guests.wat(guests, "spin.wasm", Guests.SPIN);
         Guests.wat(guests, "trap.wasm", Guests.TRAP);
+        Guests.c(guests, "dirs.wasm", Guests.DIR_GUEST);
+        Guests.c(guests, "random.wasm", Guests.RANDOM_FILE);
     }
 
     @Test
@@ -121,11 +128,80 @@ class BrowserCliTest {
         assertEquals(1, difference.get("line").intValue());
     }
 
-    @Test
-    void dirIsRefusedUntilTheWorkerHandsItsTreeBack() {
-        Result run = wasiplay(guests, "run", "--engine", "browser", "--dir", ".", "echo.wasm");
+    /** A host directory in the layout {@link Guests#DIR_GUEST} works on; keep.txt is dated long ago. */
+    private static void fillForDirGuest(Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("gone"));
+        Files.writeString(dir.resolve("in.txt"), "hello from the host\n");
+        Files.writeString(dir.resolve("change.txt"), "original\n");
+        Files.writeString(dir.resolve("old.txt"), "doomed\n");
+        Files.writeString(dir.resolve("keep.txt"), "untouched\n");
+        Files.writeString(dir.resolve("gone/inner.txt"), "also doomed\n");
+        Files.setLastModifiedTime(dir.resolve("keep.txt"), LONG_AGO);
+    }
 
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.stderr().startsWith("wasiplay: --dir works with --engine chicory only for now"), run::toString);
+    private static void assertDirGuestChanges(Path dir) throws Exception {
+        assertEquals("changed by the guest\n", Files.readString(dir.resolve("change.txt")));
+        assertEquals("new\n", Files.readString(dir.resolve("made/new.txt")));
+        assertFalse(Files.exists(dir.resolve("old.txt")));
+        assertFalse(Files.exists(dir.resolve("gone")));
+        assertEquals("untouched\n", Files.readString(dir.resolve("keep.txt")));
+        assertEquals(LONG_AGO, Files.getLastModifiedTime(dir.resolve("keep.txt")), "an untouched file was rewritten");
+    }
+
+    @Test
+    void dirGoesToTheBrowserAsAnImageAndItsChangesAreWrittenBack(@TempDir Path work) throws Exception {
+        fillForDirGuest(work);
+
+        // --dir . preopens "." in the worker too: wasi-libc resolves the relative paths against it.
+        Result run = wasiplay(work, "run", "--engine", "browser", "--dir", ".", guests.resolve("dirs.wasm").toString(), ".");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("in.txt says: hello from the host\n", run.stdout());
+        assertEquals("", run.stderr());
+        assertDirGuestChanges(work);
+    }
+
+    @Test
+    void bothEnginesAgreeingOnTheirTreesWriteBackOnce(@TempDir Path work) throws Exception {
+        Path data = Files.createDirectories(work.resolve("data"));
+        fillForDirGuest(data);
+
+        Result run = wasiplay(work, "run", "--engine", "both", "--dir", "data::/data",
+                guests.resolve("dirs.wasm").toString(), "/data");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("in.txt says: hello from the host\n", run.stdout());
+        assertEquals("", run.stderr());
+        assertDirGuestChanges(data);
+    }
+
+    @Test
+    void bothEnginesWhoseTreesDifferWriteNothingBack(@TempDir Path work) throws Exception {
+        Files.writeString(work.resolve("random.bin"), "before");
+
+        // Outside deterministic mode each engine's random_get gives other bytes: same output, different files.
+        Result run = wasiplay(work, "run", "--engine", "both", "--no-deterministic", "--dir", ".::/w",
+                guests.resolve("random.wasm").toString(), "/w/random.bin");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("", run.stdout());
+        assertEquals("wasiplay: the engines differ in files\n"
+                + "files differ at /w/random.bin: chicory file of 16 bytes, browser file of 16 bytes\n"
+                + "wasiplay: --dir: nothing was written back, as the engines do not agree\n", run.stderr());
+        assertEquals("before", Files.readString(work.resolve("random.bin")));
+    }
+
+    @Test
+    void aBrowserRunStoppedAtItsTimeLimitWritesNothingBack(@TempDir Path work) throws Exception {
+        Files.writeString(work.resolve("kept.txt"), "kept");
+
+        Result run = wasiplay(work, "run", "--engine", "browser", "--timeout", "1", "--dir", ".",
+                guests.resolve("spin.wasm").toString());
+
+        assertEquals(134, run.exitCode(), run::toString);
+        assertEquals("time limit exceeded: the run was stopped after 1 s\n"
+                + "wasiplay: --dir: nothing was written back: the browser run was stopped (timeout) before it could "
+                + "hand its file tree back\n", run.stderr());
+        assertEquals("kept", Files.readString(work.resolve("kept.txt")));
     }
 }

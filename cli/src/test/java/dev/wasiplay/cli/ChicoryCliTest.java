@@ -18,46 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code wasiplay run} on the default engine (Chicory), in-process, with real guests. */
 class ChicoryCliTest {
 
-    /** Reads data/in.txt, rewrites data/change.txt, creates data/made/new.txt, deletes data/old.txt and data/gone/. */
-    private static final String DIR_GUEST = """
-            #include <stdio.h>
-            #include <sys/stat.h>
-            #include <unistd.h>
-
-            int main(int argc, char **argv) {
-                char path[512], line[128] = "";
-                const char *base = argv[1];
-                snprintf(path, sizeof path, "%s/in.txt", base);
-                FILE *in = fopen(path, "r");
-                if (!in) { perror(path); return 10; }
-                fgets(line, sizeof line, in);
-                fclose(in);
-                printf("in.txt says: %s", line);
-
-                snprintf(path, sizeof path, "%s/change.txt", base);
-                FILE *change = fopen(path, "w");
-                if (!change) { perror(path); return 11; }
-                fputs("changed by the guest\\n", change);
-                fclose(change);
-
-                snprintf(path, sizeof path, "%s/made", base);
-                if (mkdir(path, 0755) != 0) { perror(path); return 12; }
-                snprintf(path, sizeof path, "%s/made/new.txt", base);
-                FILE *made = fopen(path, "w");
-                if (!made) { perror(path); return 13; }
-                fputs("new\\n", made);
-                fclose(made);
-
-                snprintf(path, sizeof path, "%s/old.txt", base);
-                if (unlink(path) != 0) { perror(path); return 14; }
-                snprintf(path, sizeof path, "%s/gone/inner.txt", base);
-                if (unlink(path) != 0) { perror(path); return 15; }
-                snprintf(path, sizeof path, "%s/gone", base);
-                if (rmdir(path) != 0) { perror(path); return 16; }
-                return 0;
-            }
-            """;
-
     private static final String MEMORY_BOMB = """
             #include <stdlib.h>
             #include <string.h>
@@ -83,7 +43,7 @@ class ChicoryCliTest {
     @BeforeAll
     static void buildGuests() throws Exception {
         echo = Guests.c(guests, "echo.wasm", Guests.ECHO);
-        dirGuest = Guests.c(guests, "dirs.wasm", DIR_GUEST);
+        dirGuest = Guests.c(guests, "dirs.wasm", Guests.DIR_GUEST);
     }
 
     @Test

@@ -75,4 +75,59 @@ final class Guests {
               (memory (export "memory") 1)
               (func (export "_start") unreachable))
             """;
+
+    /** Given a directory D: reads D/in.txt, rewrites D/change.txt, creates D/made/new.txt, deletes D/old.txt and D/gone/. */
+    static final String DIR_GUEST = """
+            #include <stdio.h>
+            #include <sys/stat.h>
+            #include <unistd.h>
+
+            int main(int argc, char **argv) {
+                char path[512], line[128] = "";
+                const char *base = argv[1];
+                snprintf(path, sizeof path, "%s/in.txt", base);
+                FILE *in = fopen(path, "r");
+                if (!in) { perror(path); return 10; }
+                fgets(line, sizeof line, in);
+                fclose(in);
+                printf("in.txt says: %s", line);
+
+                snprintf(path, sizeof path, "%s/change.txt", base);
+                FILE *change = fopen(path, "w");
+                if (!change) { perror(path); return 11; }
+                fputs("changed by the guest\\n", change);
+                fclose(change);
+
+                snprintf(path, sizeof path, "%s/made", base);
+                if (mkdir(path, 0755) != 0) { perror(path); return 12; }
+                snprintf(path, sizeof path, "%s/made/new.txt", base);
+                FILE *made = fopen(path, "w");
+                if (!made) { perror(path); return 13; }
+                fputs("new\\n", made);
+                fclose(made);
+
+                snprintf(path, sizeof path, "%s/old.txt", base);
+                if (unlink(path) != 0) { perror(path); return 14; }
+                snprintf(path, sizeof path, "%s/gone/inner.txt", base);
+                if (unlink(path) != 0) { perror(path); return 15; }
+                snprintf(path, sizeof path, "%s/gone", base);
+                if (rmdir(path) != 0) { perror(path); return 16; }
+                return 0;
+            }
+            """;
+
+    /** Writes 16 random bytes (random_get) to ARGV[1]: each engine's own, so the trees after the run differ. */
+    static final String RANDOM_FILE = """
+            #include <stdio.h>
+            #include <sys/random.h>
+            #include <unistd.h>
+            int main(int argc, char **argv) {
+                unsigned char bytes[16];
+                if (getentropy(bytes, sizeof bytes) != 0) return 10;
+                FILE *out = fopen(argv[1], "w");
+                if (!out) { perror(argv[1]); return 11; }
+                fwrite(bytes, 1, sizeof bytes, out);
+                return fclose(out);
+            }
+            """;
 }

@@ -64,22 +64,31 @@ final class PythonRunner {
                 seed == null ? null : Map.of("seed", seed));
     }
 
-    /** {@link #run}, answering wasi-host's outcome (the tree the run left included). */
+    /** Runs {@code workspace} and returns wasi-host's outcome, the tree after the run included. */
     RunOutcome execute(Workspace workspace, GuestModule module, Long seed) throws InterruptedException {
-        RunSpec.Builder spec = RunSpec.builder()
-                .argv(workspace.argv())
-                .stdin(workspace.stdin().getBytes(UTF_8))
-                .limits(limits)
-                .deterministic(seed);
-        workspace.env().forEach(spec::env);
-        workspace.files().forEach((path, content) -> spec.file("/" + path, content));
-        RunSpec runSpec = spec.build();
+        RunSpec spec = specFor(workspace, seed);
         try {
             // A deterministic python run goes to a fresh instance inside the executor (see PrestartedPython).
-            return workspace.isPython() ? pool.run(executor::run, runSpec) : pool.run(module, runSpec);
+            return workspace.isPython() ? pool.run(executor::run, spec) : pool.run(module, spec);
         } catch (RunPoolFullException e) {
             throw new ApiException(503, e.getMessage(), Math.max(1, e.retryAfter().toSeconds()));
         }
+    }
+
+    /**
+     * What a run of {@code workspace} is: its argv, env and stdin, the server's limits, and its tree as the
+     * workspace's {@linkplain Workspace#image() filesystem image}, the very bytes {@code /api/image} serves
+     * the browser, so both engines start from the same tree; deterministic when {@code seed} is not null.
+     */
+    RunSpec specFor(Workspace workspace, Long seed) {
+        RunSpec.Builder spec = RunSpec.builder()
+                .argv(workspace.argv())
+                .stdin(workspace.stdin().getBytes(UTF_8))
+                .image(workspace.imageOrBadRequest())
+                .limits(limits)
+                .deterministic(seed);
+        workspace.env().forEach(spec::env);
+        return spec.build();
     }
 
     /** Refuses new runs; runs going on finish within their limits. */

@@ -1,6 +1,8 @@
 package dev.wasiplay.server;
 
+import dev.wasiplay.server.store.Database;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +19,8 @@ public final class ServerConfig {
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 120;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final int MAX_RATE_LIMIT = 1_000_000;
+    /** Longest accepted {@code WASIPLAY_DB_WAIT_SECONDS}. */
+    public static final int MAX_DATABASE_WAIT_SECONDS = 300;
 
     private final String host;
     private final RunSettings runSettings;
@@ -24,6 +28,7 @@ public final class ServerConfig {
     private final String databaseUrl;
     private final String databaseUser;
     private final String databasePassword;
+    private final Duration databaseWait;
     private final int maxBodyBytes;
     private final int maxModuleBytes;
     private final int rateLimitPerMinute;
@@ -36,6 +41,7 @@ public final class ServerConfig {
         this.databaseUrl = b.databaseUrl;
         this.databaseUser = b.databaseUser;
         this.databasePassword = b.databasePassword;
+        this.databaseWait = b.databaseWait;
         this.maxBodyBytes = b.maxBodyBytes;
         this.maxModuleBytes = b.maxModuleBytes;
         this.rateLimitPerMinute = b.rateLimitPerMinute;
@@ -50,8 +56,8 @@ public final class ServerConfig {
 
     /**
      * The settings in {@code env}: {@code WASIPLAY_DATA_DIR} (default {@code ./data}), {@code WASIPLAY_DB_URL},
-     * {@code WASIPLAY_DB_USER}, {@code WASIPLAY_DB_PASSWORD}, {@code WASIPLAY_MAX_BODY_BYTES},
-     * {@code WASIPLAY_MAX_MODULE_BYTES}, {@code WASIPLAY_RATE_LIMIT}, {@code WASIPLAY_CLIENT_ADDRESS_HEADER},
+     * {@code WASIPLAY_DB_USER}, {@code WASIPLAY_DB_PASSWORD}, {@code WASIPLAY_DB_WAIT_SECONDS},
+     * {@code WASIPLAY_MAX_BODY_BYTES}, {@code WASIPLAY_MAX_MODULE_BYTES}, {@code WASIPLAY_RATE_LIMIT}, {@code WASIPLAY_CLIENT_ADDRESS_HEADER},
      * and the run limits and pool size {@link RunSettings#fromEnvironment} reads (which refuses the old
      * {@code WASIPLAY_RUN_TIME_LIMIT}). The host is the command line's business (see {@link Main}).
      *
@@ -67,6 +73,14 @@ public final class ServerConfig {
         } else if (env.containsKey("WASIPLAY_DB_USER") || env.containsKey("WASIPLAY_DB_PASSWORD")) {
             throw new IllegalArgumentException("WASIPLAY_DB_USER and WASIPLAY_DB_PASSWORD need WASIPLAY_DB_URL "
                     + "(the embedded H2 database has no user to set)");
+        }
+        if (env.containsKey("WASIPLAY_DB_WAIT_SECONDS")) {
+            int seconds = intAtLeast(env.get("WASIPLAY_DB_WAIT_SECONDS"), "WASIPLAY_DB_WAIT_SECONDS", 1);
+            if (seconds > MAX_DATABASE_WAIT_SECONDS) {
+                throw new IllegalArgumentException("WASIPLAY_DB_WAIT_SECONDS must be at most "
+                        + MAX_DATABASE_WAIT_SECONDS + ", not " + seconds);
+            }
+            b.databaseWait(Duration.ofSeconds(seconds));
         }
         if (env.containsKey("WASIPLAY_MAX_BODY_BYTES")) {
             b.maxBodyBytes(intAtLeast(env.get("WASIPLAY_MAX_BODY_BYTES"), "WASIPLAY_MAX_BODY_BYTES", 1));
@@ -111,6 +125,11 @@ public final class ServerConfig {
         return databasePassword;
     }
 
+    /** How long a request waits for a database connection before the answer is 503. */
+    public Duration databaseWait() {
+        return databaseWait;
+    }
+
     public int maxBodyBytes() {
         return maxBodyBytes;
     }
@@ -137,6 +156,7 @@ public final class ServerConfig {
         private String databaseUrl;
         private String databaseUser;
         private String databasePassword;
+        private Duration databaseWait = Database.DEFAULT_CONNECTION_WAIT;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxModuleBytes = DEFAULT_MAX_MODULE_BYTES;
         private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
@@ -172,6 +192,15 @@ public final class ServerConfig {
             databaseUrl = url;
             databaseUser = user;
             databasePassword = password;
+            return this;
+        }
+
+        /** How long a request waits for a database connection before it gets a 503 (at least 250 ms). */
+        public Builder databaseWait(Duration value) {
+            if (value.toMillis() < 250) {
+                throw new IllegalArgumentException("the database wait must be at least 250 ms, not " + value);
+            }
+            databaseWait = value;
             return this;
         }
 

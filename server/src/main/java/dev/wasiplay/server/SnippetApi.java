@@ -77,21 +77,13 @@ final class SnippetApi {
             ctx.status(304);
             return;
         }
-        ctx.contentType(IMAGE_TYPE).result(imageOf(workspace));
+        ctx.contentType(IMAGE_TYPE).result(workspace.imageOrBadRequest());
     }
 
     /** The filesystem image of a workspace sent in the body (same JSON as a snippet), e.g. an edited one. */
     private void image(Context ctx) throws IOException {
         Workspace workspace = parser.parse(HttpBodies.read(ctx, maxBodyBytes));
-        ctx.contentType(IMAGE_TYPE).result(imageOf(workspace));
-    }
-
-    private static byte[] imageOf(Workspace workspace) {
-        try {
-            return workspace.image();
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("the workspace has no filesystem image: " + e.getMessage());
-        }
+        ctx.contentType(IMAGE_TYPE).result(workspace.imageOrBadRequest());
     }
 
     /** The stored snippet JSON, or a 404. */

@@ -141,7 +141,8 @@ public final class WasiPlayServer {
 
     private Database openDatabase() {
         if (config.databaseUrl() != null) {
-            return Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+            return Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
+                    config.databaseWait());
         }
         Path dataDir = config.dataDir();
         if (dataDir == null) {
@@ -153,7 +154,7 @@ public final class WasiPlayServer {
             dataDir = temporaryDataDir;
         }
         try {
-            return Database.openEmbedded(dataDir);
+            return Database.openEmbedded(dataDir, config.databaseWait());
         } catch (StoreException e) {
             if (e.getMessage().contains("already in use")) {
                 throw new StoreException("the data directory " + dataDir.toAbsolutePath() + " is in use by another "

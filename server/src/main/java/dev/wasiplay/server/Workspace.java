@@ -122,6 +122,15 @@ record Workspace(String runtime, SortedMap<String, byte[]> files, String main, L
         return TarImage.create(fs);
     }
 
+    /** {@link #image()}, or a 400 saying why the workspace has none. */
+    byte[] imageOrBadRequest() {
+        try {
+            return image();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("the workspace has no filesystem image: " + e.getMessage());
+        }
+    }
+
     /** A clock that always says 1970-01-01T00:00:00Z; only the image's tree reads it. */
     private static final WasiClock EPOCH = new WasiClock() {
         @Override

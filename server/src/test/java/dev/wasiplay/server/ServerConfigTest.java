@@ -27,6 +27,7 @@ class ServerConfigTest {
         assertEquals(1_048_576, config.maxBodyBytes());
         assertEquals(33_554_432, config.maxModuleBytes());
         assertEquals(120, config.rateLimitPerMinute());
+        assertEquals(java.time.Duration.ofSeconds(10), config.databaseWait());
         assertNull(config.clientAddressHeader());
         assertEquals("127.0.0.1", config.host());
         assertEquals(RunSettings.defaults(), config.runSettings());
@@ -39,6 +40,7 @@ class ServerConfigTest {
                 "WASIPLAY_DB_URL", "jdbc:postgresql://db.internal:5432/wasiplay",
                 "WASIPLAY_DB_USER", "play",
                 "WASIPLAY_DB_PASSWORD", "secret",
+                "WASIPLAY_DB_WAIT_SECONDS", "3",
                 "WASIPLAY_MAX_BODY_BYTES", "2048",
                 "WASIPLAY_MAX_MODULE_BYTES", "4096",
                 "WASIPLAY_RATE_LIMIT", "0",
@@ -48,6 +50,7 @@ class ServerConfigTest {
         assertEquals("jdbc:postgresql://db.internal:5432/wasiplay", config.databaseUrl());
         assertEquals("play", config.databaseUser());
         assertEquals("secret", config.databasePassword());
+        assertEquals(java.time.Duration.ofSeconds(3), config.databaseWait());
         assertEquals(2048, config.maxBodyBytes());
         assertEquals(4096, config.maxModuleBytes());
         assertEquals(0, config.rateLimitPerMinute());
@@ -85,6 +88,10 @@ class ServerConfigTest {
                 errorOf(Map.of("WASIPLAY_RATE_LIMIT", "-1")));
         assertEquals("the rate limit must be at most 1000000 requests per minute (0 turns it off), not 2000000",
                 errorOf(Map.of("WASIPLAY_RATE_LIMIT", "2000000")));
+        assertEquals("WASIPLAY_DB_WAIT_SECONDS must be a whole number from 1 to 2147483647, not \"0\"",
+                errorOf(Map.of("WASIPLAY_DB_WAIT_SECONDS", "0")));
+        assertEquals("WASIPLAY_DB_WAIT_SECONDS must be at most 300, not 301",
+                errorOf(Map.of("WASIPLAY_DB_WAIT_SECONDS", "301")));
         assertEquals("WASIPLAY_DB_URL must be a jdbc:postgresql://HOST[:PORT]/DATABASE URL (or a jdbc:h2: one), "
                 + "not \"postgres://db/wasiplay\"", errorOf(Map.of("WASIPLAY_DB_URL", "postgres://db/wasiplay")));
         assertEquals("WASIPLAY_DB_USER and WASIPLAY_DB_PASSWORD need WASIPLAY_DB_URL (the embedded H2 database has "

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * background as soon as one is taken.
  *
  * <p>An instance runs {@code python -c <prestart-driver.py>}: after CPython's start-up the driver blocks
- * reading fd 0. A run writes its files into the instance's (so far empty) file tree, then sends the argv and
+ * reading fd 0. A run extracts its image and writes its files into the instance's (so far empty) file tree, then sends the argv and
  * the run's stdin through fd 0; the driver sets {@code sys.argv}, {@code sys.orig_argv}, {@code sys.path[0]}
  * and a fresh {@code __main__} namespace, and executes the script as {@code python script args...} would,
  * hiding its own frame from tracebacks. The WASI layer is the polyfill, as in every mode.
@@ -139,7 +139,7 @@ final class PrestartedPython implements PythonExecutor {
     static boolean servable(RunSpec spec) {
         List<String> argv = spec.argv();
         return argv.size() >= 2 && argv.get(0).equals(PROGRAM) && !argv.get(1).startsWith("-")
-                && spec.env().isEmpty() && !spec.hasOwnFileSystem() && !spec.hasImage()
+                && spec.env().isEmpty() && !spec.hasOwnFileSystem()
                 && spec.preopens().equals(List.of("/"))
                 && !spec.hasStdinSource() && !spec.deterministic();
     }
@@ -240,7 +240,7 @@ final class PrestartedPython implements PythonExecutor {
         RunOutcome serve(RunSpec spec) {
             long started = System.nanoTime();
             RunLimits limits = spec.limits();
-            spec.writeFilesInto(fileSystem);
+            spec.writeStartingTreeInto(fileSystem);
             stdoutTarget.target = spec.stdoutListener();
             stderrTarget.target = spec.stderrListener();
             stdoutGate.target = CappedOutput.of(stdout, limits.maxStdoutBytes(), "stdout");

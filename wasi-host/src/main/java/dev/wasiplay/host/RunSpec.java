@@ -96,9 +96,9 @@ public final class RunSpec {
         return deterministicSeed == null ? 0 : deterministicSeed;
     }
 
-    /** Whether the run starts from a {@link Builder#image}. */
-    boolean hasImage() {
-        return image != null;
+    /** A copy of the {@link Builder#image} the run starts from, or null without one. */
+    public byte[] image() {
+        return image == null ? null : image.clone();
     }
 
     OutputSink stdoutListener() {
@@ -117,18 +117,21 @@ public final class RunSpec {
      */
     VirtualFileSystem newRunFileSystem() {
         VirtualFileSystem fs = fileSystem != null ? fileSystem : new VirtualFileSystem();
-        if (image != null) {
-            TarImage.extract(image, fs);
-        }
-        writeFilesInto(fs);
+        writeStartingTreeInto(fs);
         for (String preopen : preopens) {
             preopenDirectory(fs, preopen);
         }
         return fs;
     }
 
-    /** Writes the spec's files into {@code fs} (used by runs whose tree exists before the spec). */
-    void writeFilesInto(VirtualFileSystem fs) {
+    /**
+     * Extracts the image into {@code fs}, then writes the spec's files (also used by runs whose tree exists
+     * before the spec, such as a pre-started instance's empty one).
+     */
+    void writeStartingTreeInto(VirtualFileSystem fs) {
+        if (image != null) {
+            TarImage.extract(image, fs);
+        }
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             fs.writeFile(file.getKey(), file.getValue().clone());
         }

@@ -1,8 +1,11 @@
 package dev.wasiplay.host;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasiplay.polyfill.vfs.TarImage;
+import dev.wasiplay.polyfill.vfs.VirtualFileSystem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,6 +142,32 @@ class ExecutionModeParityTest {
                 "/pkg/data.txt", "one two three"), List.of("/pkg/app.py"), ""), "/out/result.txt");
         assertEquals(0, outcome.exitCode(), outcome.stderrText());
         assertEquals("three two one", new String(outcome.fileSystem().readFile("/out/result.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aRunFromAnImageIsServedAndStartsFromTheSameTree() {
+        VirtualFileSystem tree = new VirtualFileSystem();
+        tree.writeFile("/main.py", """
+                import os
+                for top, dirs, files in sorted(os.walk('/')):
+                    for name in sorted(files):
+                        st = os.stat(os.path.join(top, name))
+                        print(os.path.join(top, name), st.st_size, st.st_mtime)
+                """.getBytes(StandardCharsets.UTF_8));
+        tree.writeFile("/data/in.txt", "input".getBytes(StandardCharsets.UTF_8));
+        byte[] image = TarImage.create(tree);
+        RunSpec spec = RunSpec.builder().argv(List.of("python", "/main.py")).image(image).build();
+        assertTrue(PrestartedPython.servable(spec), "an image does not need a fresh instance");
+        RunOutcome direct = ChicoryHost.run(GuestModule.python(), spec);
+        int servedBefore = ((PrestartedPython) prestarted).served();
+        RunOutcome pooled = prestarted.run(spec);
+        assertEquals(servedBefore + 1, ((PrestartedPython) prestarted).served(), "served by a pre-started instance");
+        assertEquals(0, direct.exitCode(), direct.stderrText());
+        assertEquals(direct.stdoutText(), pooled.stdoutText());
+        assertEquals(direct.stderrText(), pooled.stderrText());
+        assertTrue(direct.stdoutText().contains("/data/in.txt 5 "), direct.stdoutText());
+        assertArrayEquals(TarImage.create(direct.fileSystem()), TarImage.create(pooled.fileSystem()),
+                "both trees after the run");
     }
 
     @Test

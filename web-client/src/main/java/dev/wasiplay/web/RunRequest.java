@@ -206,12 +206,15 @@ final class RunRequest {
         }
     }
 
-    /** The directory a preopen name (absolute, normalized) denotes, created if missing. */
+    /**
+     * The directory a preopen name denotes, created if missing: the name read from the root of the tree, as
+     * wasi-host reads it ("/" and "." the root, "data" and "/data" the same directory); the guest sees the name
+     * as given. Empty names and ".." are refused.
+     */
     private static DirNode preopenDirectory(VirtualFileSystem fs, String path) {
-        boolean clean = path.startsWith("/") && (path.equals("/") || !path.endsWith("/")) && path.indexOf("//") < 0
-                && path.indexOf("/./") < 0 && path.indexOf("/../") < 0 && !path.endsWith("/.") && !path.endsWith("/..");
-        if (!clean) {
-            throw new IllegalArgumentException("preopens: " + path + " is not an absolute, normalized path");
+        boolean dotDot = path.equals("..") || path.startsWith("../") || path.endsWith("/..") || path.indexOf("/../") >= 0;
+        if (path.isEmpty() || dotDot || path.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("preopens: \"" + path + "\" is empty or has \"..\" or NUL in it");
         }
         Node node = fs.lookup(path);
         if (node == null) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -25,6 +26,9 @@ public final class Database implements AutoCloseable {
 
     /** File name (without H2's {@code .mv.db}) of the embedded database inside the data directory. */
     public static final String EMBEDDED_FILE_NAME = "wasiplay";
+
+    /** How long a request waits for a connection by default before the database counts as unavailable. */
+    public static final Duration DEFAULT_CONNECTION_WAIT = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
@@ -44,6 +48,11 @@ public final class Database implements AutoCloseable {
      * process. H2 lets one process at a time open the file.
      */
     public static Database openEmbedded(Path dataDir) {
+        return openEmbedded(dataDir, DEFAULT_CONNECTION_WAIT);
+    }
+
+    /** {@link #openEmbedded(Path)}, waiting at most {@code connectionWait} for a connection. */
+    public static Database openEmbedded(Path dataDir, Duration connectionWait) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -55,15 +64,23 @@ public final class Database implements AutoCloseable {
         }
         String url = "jdbc:h2:file:" + dir.resolve(EMBEDDED_FILE_NAME)
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        return open(url, null, null, "H2 database in " + dir);
+        return open(url, null, null, "H2 database in " + dir, connectionWait);
     }
 
     /** Opens the database at a {@code jdbc:postgresql:} (or {@code jdbc:h2:}) URL and migrates it. */
     public static Database open(String url, String user, String password) {
-        return open(url, user, password, vendorOf(url) + " database at " + withoutQuery(url));
+        return open(url, user, password, DEFAULT_CONNECTION_WAIT);
     }
 
-    private static Database open(String url, String user, String password, String description) {
+    /**
+     * {@link #open(String, String, String)}, waiting at most {@code connectionWait} for a connection: past it a
+     * request fails with a {@link StoreException} that is {@linkplain StoreException#unavailable() unavailable}.
+     */
+    public static Database open(String url, String user, String password, Duration connectionWait) {
+        return open(url, user, password, vendorOf(url) + " database at " + withoutQuery(url), connectionWait);
+    }
+
+    private static Database open(String url, String user, String password, String description, Duration connectionWait) {
         Vendor vendor = vendorOf(url);
         HikariConfig config = new HikariConfig();
         config.setPoolName("wasiplay-db");
@@ -76,8 +93,10 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
-        config.setValidationTimeout(5_000);
+        long waitMillis = connectionWait.toMillis();
+        config.setConnectionTimeout(waitMillis);
+        // Hikari's floor is 250 ms, and a validation must end within the wait.
+        config.setValidationTimeout(Math.max(250, Math.min(5_000, waitMillis / 2)));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -115,10 +134,12 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    private static final int HEALTH_QUERY_SECONDS = 5;
+
     /** Throws if the database cannot answer a trivial query within a few seconds. */
     public void checkHealth() {
         try (Connection connection = connection()) {
-            if (!connection.isValid(5)) {
+            if (!connection.isValid(HEALTH_QUERY_SECONDS)) {
                 throw new StoreException("the database connection is not valid", null);
             }
         } catch (SQLException e) {
