@@ -30,8 +30,8 @@ final class BrowserPart {
     /** Not a peer as shipped: runno with its output joined the way WasiPlay's worker joins it. */
     private static final String JOINED = "runno, output joined";
 
-    /** A workload and its goal for WasiPlay against the fastest peer (0: none). */
-    private record Case(Workload workload, double goal) {
+    /** A workload, its short name for --browser-workloads, and its goal against the fastest peer (0: none). */
+    private record Case(String key, Workload workload, double goal) {
     }
 
     private static final String FILES_SCRIPT = String.join("\n",
@@ -47,17 +47,22 @@ final class BrowserPart {
             "print(n, len(os.listdir('/')))");
 
     private static final List<Case> CASES = List.of(
-            new Case(Workload.python("start-up: python -c pass", List.of("python", "-c", "pass"), ""), 1.0),
-            new Case(Workload.python("20,000 prints: python -u", List.of("python", "-u", "-c",
+            new Case("startup", Workload.python("start-up: python -c pass", List.of("python", "-c", "pass"), ""), 1.0),
+            new Case("prints", Workload.python("20,000 prints: python -u", List.of("python", "-u", "-c",
                     "for i in range(20000): print(i)"), IntStream.range(0, 20000).mapToObj(i -> i + "\n")
                     .collect(Collectors.joining())), 0.5),
-            new Case(Workload.python("300 files of 1 KiB written, read, deleted", List.of("python", "-c", FILES_SCRIPT),
+            new Case("files", Workload.python("300 files of 1 KiB written, read, deleted", List.of("python", "-c", FILES_SCRIPT),
                     "307200 0\n"), 0.5),
-            new Case(Workload.python("loop 1M", List.of("python", "-c", "s=0\nfor i in range(1000000): s+=i\nprint(s)"),
+            new Case("loop", Workload.python("loop 1M", List.of("python", "-c", "s=0\nfor i in range(1000000): s+=i\nprint(s)"),
                     "499999500000\n"), 0),
-            new Case(Workload.python("read a 5 MiB file", List.of("python", "-c",
+            new Case("read", Workload.python("read a 5 MiB file", List.of("python", "-c",
                     "print(len(open('/big.bin', 'rb').read()))"), "5242880\n")
                     .withFile("big.bin", Workload.filler(5 * 1024 * 1024)), 0.5));
+
+    /** The short names --browser-workloads takes, in the order they run. */
+    static List<String> workloadKeys() {
+        return CASES.stream().map(Case::key).toList();
+    }
 
     private BrowserPart() {
     }
@@ -68,6 +73,7 @@ final class BrowserPart {
         runners.add(JOINED);
         Map<String, Map<String, List<Double>>> times = new LinkedHashMap<>();
         Map<String, Map<String, String>> failures = new LinkedHashMap<>();
+        List<Case> cases = CASES.stream().filter(c -> options.browserWorkloads().contains(c.key())).toList();
         try (BenchServer server = new BenchServer(BundledRuntimes.python().bytes()); Chromium chromium = new Chromium()) {
             Page page = chromium.browser.newPage();
             page.onPageError(e -> System.err.println("[bench page error] " + e));
@@ -84,7 +90,7 @@ final class BrowserPart {
             }
             Benchmarks.progress("browser: Chromium %s, python.wasm %s bytes compiled once in the page",
                     chromium.version(), setUp.get("wasmBytes"));
-            for (Case c : CASES) {
+            for (Case c : cases) {
                 Workload w = c.workload();
                 page.evaluate("w => bench.define(w)", w.toJson());
                 Map<String, List<Double>> byRunner = new LinkedHashMap<>();
@@ -119,11 +125,11 @@ final class BrowserPart {
             }
         }
         Benchmarks.progress("browser: node:wasi (native floor) ...");
-        NodeWasi.Result node = NodeWasi.run(CASES.stream().map(Case::workload).toList(), options.browserReps(), null, 0);
+        NodeWasi.Result node = NodeWasi.run(cases.stream().map(Case::workload).toList(), options.browserReps(), null, 0);
 
         List<Row> rows = new ArrayList<>();
-        Map<String, List<Double>> startUp = times.get(CASES.get(0).workload().name());
-        for (Case c : CASES) {
+        Map<String, List<Double>> startUp = times.get(CASES.get(0).workload().name()); // null if not run
+        for (Case c : cases) {
             rows.addAll(rows(c, times.get(c.workload().name()), failures.get(c.workload().name()),
                     node.times().get(c.workload().name()), c == CASES.get(0) ? null : startUp));
         }
