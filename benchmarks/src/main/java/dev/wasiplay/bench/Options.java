@@ -22,12 +22,12 @@ record Options(List<String> parts, int reps, int browserReps, List<String> brows
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("parts", "server,browser,transfer");
-        d.put("reps", "5");
-        d.put("browser-reps", "7");
+        d.put("reps", "3");
+        d.put("browser-reps", "5");
         d.put("browser-workloads", String.join(",", BrowserPart.workloadKeys()));
-        d.put("loop-reps", "2");
-        d.put("loop-cap-seconds", "60");
-        d.put("throughput-runs", "8");
+        d.put("loop-reps", "1");
+        d.put("loop-cap-seconds", "20");
+        d.put("throughput-runs", "4");
         d.put("modes", "INTERPRETER,COMPILER,PRESTARTED_INTERPRETER,PRESTARTED_COMPILER");
         d.put("cold-loads", "3");
         return d;
