@@ -25,14 +25,22 @@ public final class Benchmarks {
         String loadBefore = loadAverage();
         progress("%s; load average %s; %s", machine, loadBefore, options.describe());
         Table table = new Table();
+        boolean failed = false;
         for (String part : options.parts()) {
-            List<Row> rows = switch (part) {
-                case "server" -> ServerPart.run(options);
-                case "browser" -> BrowserPart.run(options);
-                case "transfer" -> TransferPart.run(options);
-                default -> throw new IllegalArgumentException(part);
-            };
-            table.addAll(rows);
+            try {
+                table.addAll(switch (part) {
+                    case "server" -> ServerPart.run(options);
+                    case "browser" -> BrowserPart.run(options);
+                    case "transfer" -> TransferPart.run(options);
+                    default -> throw new IllegalArgumentException(part);
+                });
+            } catch (Exception | AssertionError e) {
+                // The other parts' figures are still worth printing; the run fails at the end.
+                e.printStackTrace();
+                table.addAll(List.of(Row.failed(part, "(the whole part)", "-", String.valueOf(e.getMessage())
+                        .replaceAll("\\s+", " ").replace("|", "/"))));
+                failed = true;
+            }
         }
         System.out.println();
         System.out.println(machine);
@@ -44,7 +52,7 @@ public final class Benchmarks {
         System.out.println();
         System.out.flush();
         // Playwright and the pre-started instances may leave non-daemon threads behind.
-        System.exit(0);
+        System.exit(failed ? 1 : 0);
     }
 
     /** A progress line on stderr (the table goes to stdout). */

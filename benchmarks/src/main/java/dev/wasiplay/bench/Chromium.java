@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,12 @@ final class Chromium implements AutoCloseable {
     static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--no-first-run");
+
+    /**
+     * Extra Chromium flags, space-separated, for profiling; commas in a {@code --js-flags=} value separate V8
+     * flags (e.g. {@code --js-flags=--prof,--prof-sampling-interval=100}). See BENCHMARKS.md.
+     */
+    static final String EXTRA_ARGS_VARIABLE = "WASIPLAY_BENCH_CHROMIUM_FLAGS";
 
     final Playwright playwright;
     final Browser browser;
@@ -25,7 +32,18 @@ final class Chromium implements AutoCloseable {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
+                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(args()));
+    }
+
+    private static List<String> args() {
+        List<String> args = new ArrayList<>(ARGS);
+        String extra = System.getenv(EXTRA_ARGS_VARIABLE);
+        if (extra != null && !extra.isBlank()) {
+            for (String flag : extra.trim().split("\\s+")) {
+                args.add(flag.startsWith("--js-flags=") ? flag.replace(',', ' ') : flag);
+            }
+        }
+        return args;
     }
 
     String version() {

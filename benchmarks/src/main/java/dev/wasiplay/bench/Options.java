@@ -9,10 +9,12 @@ import java.util.Map;
 /**
  * Command-line options, --name=value (benchmarks/pom.xml passes the bench.* Maven properties):
  * parts (server,browser,transfer), reps (server timed hello runs and node reference runs), browser-reps
- * (timed runs per runner and browser workload), loop-reps and loop-cap-seconds (server loop), throughput-runs,
+ * (timed runs per runner and browser workload), browser-workloads (startup,prints,files,loop,read), loop-reps
+ * and loop-cap-seconds (server loop), throughput-runs,
  * modes (wasi-host ExecutionMode names), cold-loads.
  */
-record Options(List<String> parts, int reps, int browserReps, int loopReps, int loopCapSeconds, int throughputRuns,
+record Options(List<String> parts, int reps, int browserReps, List<String> browserWorkloads, int loopReps,
+        int loopCapSeconds, int throughputRuns,
         List<ExecutionMode> modes, int coldLoads) {
 
     private static final Map<String, String> DEFAULTS = defaults();
@@ -20,11 +22,12 @@ record Options(List<String> parts, int reps, int browserReps, int loopReps, int 
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("parts", "server,browser,transfer");
-        d.put("reps", "5");
-        d.put("browser-reps", "7");
-        d.put("loop-reps", "2");
-        d.put("loop-cap-seconds", "60");
-        d.put("throughput-runs", "8");
+        d.put("reps", "3");
+        d.put("browser-reps", "5");
+        d.put("browser-workloads", String.join(",", BrowserPart.workloadKeys()));
+        d.put("loop-reps", "1");
+        d.put("loop-cap-seconds", "20");
+        d.put("throughput-runs", "4");
         d.put("modes", "INTERPRETER,COMPILER,PRESTARTED_INTERPRETER,PRESTARTED_COMPILER");
         d.put("cold-loads", "3");
         return d;
@@ -47,13 +50,22 @@ record Options(List<String> parts, int reps, int browserReps, int loopReps, int 
             }
             parts.add(name);
         }
+        List<String> workloads = new ArrayList<>();
+        for (String workload : values.get("browser-workloads").split(",")) {
+            String key = workload.trim();
+            if (!BrowserPart.workloadKeys().contains(key)) {
+                throw new IllegalArgumentException("unknown browser workload " + key + "; known: "
+                        + String.join(", ", BrowserPart.workloadKeys()));
+            }
+            workloads.add(key);
+        }
         List<ExecutionMode> modes = new ArrayList<>();
         for (String mode : values.get("modes").split(",")) {
             if (!mode.isBlank()) {
                 modes.add(ExecutionMode.valueOf(mode.trim()));
             }
         }
-        return new Options(parts, number(values, "reps", 1), number(values, "browser-reps", 1),
+        return new Options(parts, number(values, "reps", 1), number(values, "browser-reps", 1), workloads,
                 number(values, "loop-reps", 0), number(values, "loop-cap-seconds", 1),
                 number(values, "throughput-runs", 0), modes, number(values, "cold-loads", 1));
     }
@@ -74,6 +86,7 @@ record Options(List<String> parts, int reps, int browserReps, int loopReps, int 
     /** The options as they were in effect, for the record. */
     String describe() {
         return "parts=" + String.join(",", parts) + " reps=" + reps + " browser-reps=" + browserReps
+                + " browser-workloads=" + String.join(",", browserWorkloads)
                 + " loop-reps=" + loopReps + " loop-cap-seconds=" + loopCapSeconds + " throughput-runs="
                 + throughputRuns + " modes=" + modes.stream().map(Enum::name).reduce((a, b) -> a + "," + b).orElse("")
                 + " cold-loads=" + coldLoads;

@@ -40,16 +40,16 @@ final class FdCalls {
     private void firstNonEmpty(int iovs, int iovsLen) {
         ioBase = 0;
         ioLength = 0;
-        long count = iovsLen & 0xFFFFFFFFL;
-        for (long i = 0; i < count; i++) {
-            int at = mem.address(iovs, 8 * i);
+        // int arithmetic (a long is a BigInt in the browser): i counts up to iovsLen as an unsigned number
+        for (int i = 0; Integer.compareUnsigned(i, iovsLen) < 0; i++) {
+            int at = i == 0 ? iovs : mem.address(iovs, 8L * (i & 0xFFFFFFFFL));
             mem.check(at, 8, 4);
             int buf = mem.rawU32(at);
             int len = mem.rawU32(at + 4);
             if (len == 0) {
                 continue;
             }
-            mem.check(buf, len & 0xFFFFFFFFL, 1);
+            mem.check(buf, len, 1);
             ioBase = buf;
             ioLength = len;
             return;

@@ -37,6 +37,16 @@ final class Memory {
         call = name;
     }
 
+    /**
+     * {@link #check(int, long, int)} for a u32 length, in int arithmetic: a Java long is a BigInt in the
+     * browser build, and this runs several times per WASI call. Any doubt goes to the long version, which traps.
+     */
+    void check(int address, int length, int align) {
+        if (address < 0 || length < 0 || address > size - length || (address & (align - 1)) != 0) {
+            check(address, length & 0xFFFFFFFFL, align);
+        }
+    }
+
     /** Traps unless {@code [address, address+length)} lies in memory and {@code address} is {@code align}-aligned. */
     void check(int address, long length, int align) {
         long a = address & 0xFFFFFFFFL;

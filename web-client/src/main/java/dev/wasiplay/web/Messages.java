@@ -43,10 +43,10 @@ final class Messages {
         WorkerGlobal.postMessage(create("stdin-request"));
     }
 
-    /** The run's whole file tree as a TarImage, transferred (not copied) to the page. */
+    /** The run's whole file tree as a TarImage, transferred (not copied) to the page; {@code image} is used up. */
     static void fileSystem(byte[] image) {
         WorkerMessage message = create("fs");
-        ArrayBuffer buffer = TypedArrays.fromJava(image);
+        ArrayBuffer buffer = TypedArrays.handOver(image);
         message.setImage(buffer);
         WorkerGlobal.postMessageTransferring(message, buffer);
     }

@@ -1,6 +1,5 @@
 package dev.wasiplay.polyfill.vfs;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,14 +38,14 @@ public final class TarImage {
 
     /** The whole tree under the root as a deterministic ustar archive. */
     public static byte[] create(VirtualFileSystem fs) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Output out = new Output();
         Map<Node, String> seen = new HashMap<>();
         writeDirectory(out, fs.root(), "", seen);
         out.write(new byte[2 * BLOCK], 0, 2 * BLOCK);
         return out.toByteArray();
     }
 
-    private static void writeDirectory(ByteArrayOutputStream out, DirNode dir, String prefix,
+    private static void writeDirectory(Output out, DirNode dir, String prefix,
             Map<Node, String> seen) {
         List<DirNode.Entry> entries = dir.entries();
         entries.sort((a, b) -> compareBytes(a.nameBytes(), b.nameBytes()));
@@ -79,7 +78,7 @@ public final class TarImage {
         }
     }
 
-    private static void writeEntry(ByteArrayOutputStream out, String path, byte type, int mode, long size,
+    private static void writeEntry(Output out, String path, byte type, int mode, long size,
             long mtime, String link) {
         byte[] name = path.getBytes(StandardCharsets.UTF_8);
         byte[] linkName = link.getBytes(StandardCharsets.UTF_8);
@@ -129,7 +128,7 @@ public final class TarImage {
         for (int i = 148; i < 156; i++) {
             h[i] = ' ';
         }
-        long sum = 0;
+        int sum = 0; // at most 512 * 255: an int (a long is a BigInt in the browser build)
         for (byte b : h) {
             sum += b & 0xFF;
         }
@@ -156,9 +155,41 @@ public final class TarImage {
         return cut;
     }
 
-    private static void pad(ByteArrayOutputStream out, int size) {
+    private static void pad(Output out, int size) {
         int rest = (BLOCK - size % BLOCK) % BLOCK;
         out.write(new byte[rest], 0, rest);
+    }
+
+    /**
+     * The archive as a list of pieces (headers, and file contents by reference), copied once into an array
+     * of the exact size at the end. Not ByteArrayOutputStream: TeaVM's copies byte by byte (its write and
+     * Arrays.copyOf are plain loops), which made a tree holding a 5 MB file cost tens of milliseconds in the
+     * browser at the end of every run; and growing a buffer copies everything again at each doubling.
+     * The pieces must not change before {@link #toByteArray} (the tree is not touched meanwhile).
+     */
+    private static final class Output {
+        private final List<byte[]> arrays = new ArrayList<>();
+        private final List<int[]> ranges = new ArrayList<>();
+        private int size;
+
+        void write(byte[] source, int offset, int length) {
+            if (length > 0) {
+                arrays.add(source);
+                ranges.add(new int[] {offset, length});
+                size += length;
+            }
+        }
+
+        byte[] toByteArray() {
+            byte[] whole = new byte[size];
+            int at = 0;
+            for (int i = 0; i < arrays.size(); i++) {
+                int[] range = ranges.get(i);
+                System.arraycopy(arrays.get(i), range[0], whole, at, range[1]);
+                at += range[1];
+            }
+            return whole;
+        }
     }
 
     private static byte[] bytesOf(String ascii) {

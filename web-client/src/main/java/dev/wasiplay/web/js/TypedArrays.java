@@ -17,10 +17,15 @@ public final class TypedArrays {
 
     /**
      * The UTF-8 of {@code text} (TextEncoder), as a Java array over the encoder's own buffer (by reference: no
-     * copy; encode's buffer is exactly the encoded length).
+     * copy; the buffer is exactly the encoded length). ASCII text, the common case, is encoded with encodeInto
+     * straight into an array of its length (encode makes an intermediate copy: ~2x slower on a 5 MB file).
      */
     @JSByRef
-    @JSBody(params = "text", script = "return new Int8Array(new TextEncoder().encode(text).buffer);")
+    @JSBody(params = "text", script = ""
+            + "const encoder = new TextEncoder();"
+            + "const ascii = new Uint8Array(text.length);"
+            + "if (encoder.encodeInto(text, ascii).read === text.length) return new Int8Array(ascii.buffer);"
+            + "return new Int8Array(encoder.encode(text).buffer);")
     public static native byte[] encodeUtf8(String text);
 
     @JSBody(params = { "array", "from", "to" }, script = "return array.subarray(from, to);")
@@ -32,6 +37,16 @@ public final class TypedArrays {
         byte[] bytes = new byte[source.getLength()];
         copy(source, 0, Int8Array.fromJavaArray(bytes), 0, bytes.length);
         return bytes;
+    }
+
+    /**
+     * The ArrayBuffer behind {@code bytes} itself when the array spans all of it (TeaVM's arrays do), for a
+     * caller that hands the array over and never touches it again (e.g. to transfer it); else a copy.
+     */
+    public static ArrayBuffer handOver(byte[] bytes) {
+        Int8Array view = Int8Array.fromJavaArray(bytes);
+        ArrayBuffer buffer = view.getBuffer();
+        return view.getByteOffset() == 0 && buffer.getByteLength() == bytes.length ? buffer : fromJava(bytes);
     }
 
     /** A new ArrayBuffer holding a copy of {@code bytes}. */
