@@ -19,11 +19,14 @@ import java.util.TreeSet;
  * function takes every local the run uses as a parameter and returns an exit code, every local the run writes
  * and, if the run contains {@code return}, the function's return values. Branches from inside the run to labels
  * outside it become branches to trampoline blocks that set the exit code; at the call site a {@code br_table} on
- * the exit code takes the original branch, and exit code {@code returnCode} returns. Runs whose outward branches
- * carry values are left in place.
+ * the exit code takes the original branch, and the exit code kept for {@code return} returns the values the new
+ * function handed back. Runs whose outward branches carry values are left in place.
  *
  * <p>Function indices of the original module do not change (new functions are appended), so exports, tables and
- * calls stay as they are. Only the type, function and code sections are rewritten.
+ * calls stay as they are. Only the type, function and code sections are rewritten. It reads the MVP instruction
+ * set plus sign extension, saturating truncation, bulk memory and reference types (what wasi-sdk emits for
+ * python.wasm); a body using anything else (SIMD, exceptions, ...) makes it throw
+ * {@link UnsupportedOperationException}.
  */
 final class FunctionSplitter {
     /**
