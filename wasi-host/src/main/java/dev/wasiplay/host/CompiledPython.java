@@ -34,7 +34,8 @@ final class CompiledPython {
     /** Holder idiom: split and compiled by the first thread that asks, exactly once. */
     private static final class Holder {
         static final GuestModule MODULE = GuestModule.load(
-                FunctionSplitter.split(BundledRuntimes.python().bytes(), SPLIT_ABOVE, FunctionSplitter.DEFAULT_LIMIT),
+                FunctionSplitter.split(BundledRuntimes.python().bytes(), SPLIT_ABOVE, FunctionSplitter.DEFAULT_LIMIT,
+                        FunctionSplitter.DEFAULT_SPINE),
                 false);
         static final Function<Instance, Machine> FACTORY = MachineFactoryCompiler.builder(MODULE.wasm())
                 .withInterpreterFallback(InterpreterFallback.SILENT)

@@ -138,8 +138,9 @@ class FunctionSplitterTest {
     void splitFunctionsComputeWhatTheOriginalsDo() {
         byte[] original = TestGuests.wasmFromWat(INTERPRETER_LOOP);
         Instance reference = instance(parse(original), false);
-        for (int limit : new int[] {8, 24, 60, 120}) {
-            FunctionSplitter.Result split = FunctionSplitter.splitWithStats(original, 0, limit);
+        for (int[] limits : new int[][] {{8, 8}, {24, 24}, {60, 60}, {120, 120}, {40, 150}, {40, 1000}}) {
+            int limit = limits[0];
+            FunctionSplitter.Result split = FunctionSplitter.splitWithStats(original, 0, limit, limits[1]);
             assertTrue(split.newFunctions > 0, "limit " + limit + " outlined nothing");
             WasmModule module = parse(split.wasm); // with validation
             for (boolean compiled : new boolean[] {false, true}) {
@@ -159,7 +160,7 @@ class FunctionSplitterTest {
     void bundledPythonSplitIsValidAndHasNoBodyOverTheThreshold() {
         byte[] python = BundledRuntimes.python().bytes();
         FunctionSplitter.Result split = FunctionSplitter.splitWithStats(python, CompiledPython.SPLIT_ABOVE,
-                FunctionSplitter.DEFAULT_LIMIT);
+                FunctionSplitter.DEFAULT_LIMIT, FunctionSplitter.DEFAULT_SPINE);
         assertTrue(split.splitFunctions >= 6, "the six functions Chicory cannot compile whole are split");
         WasmModule module = parse(split.wasm); // with validation
         assertEquals(module.functionSection().functionCount(),
@@ -171,7 +172,7 @@ class FunctionSplitterTest {
     @Test
     void modulesWithoutLargeFunctionsAreLeftAsTheyAre() {
         byte[] original = TestGuests.wasmFromWat(INTERPRETER_LOOP);
-        FunctionSplitter.Result split = FunctionSplitter.splitWithStats(original, 100_000, 8);
+        FunctionSplitter.Result split = FunctionSplitter.splitWithStats(original, 100_000, 8, 8);
         assertEquals(0, split.newFunctions);
         assertArrayEquals(original, split.wasm);
     }
