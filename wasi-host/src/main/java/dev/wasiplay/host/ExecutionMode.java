@@ -10,8 +10,8 @@ public enum ExecutionMode {
     INTERPRETER(false, false),
     /**
      * Chicory's compiler (wasm to JVM bytecode, compiled once per process, in the background on first use),
-     * a fresh instance per run. Functions too large for a JVM method, CPython's eval loop among them,
-     * stay interpreted.
+     * a fresh instance per run. Functions too large for a JVM method, CPython's eval loop among them, are split
+     * first ({@link FunctionSplitter}), so everything runs compiled.
      */
     COMPILER(true, false),
     /** Interpreter, with CPython already started and waiting for the program (see {@link PrestartedPython}). */

@@ -90,17 +90,17 @@ final class PrestartedPython implements PythonExecutor {
     @Override
     public RunOutcome run(RunSpec spec) {
         if (!servable(spec) || !fitsInstances(spec.limits()) || broken || closed) {
-            return ChicoryHost.run(GuestModule.python(), spec, machineFactory());
+            return ChicoryHost.run(module(), spec, machineFactory());
         }
         Prestarted instance;
         try {
             instance = takeReady();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ChicoryHost.run(GuestModule.python(), spec, machineFactory()); // stops at once: "run interrupted"
+            return ChicoryHost.run(module(), spec, machineFactory()); // stops at once: "run interrupted"
         }
         if (instance == null) {
-            return ChicoryHost.run(GuestModule.python(), spec, machineFactory());
+            return ChicoryHost.run(module(), spec, machineFactory());
         }
         startOne();
         served.incrementAndGet();
@@ -159,6 +159,10 @@ final class PrestartedPython implements PythonExecutor {
         }
     }
 
+    private GuestModule module() {
+        return mode.compiled() ? CompiledPython.module() : GuestModule.python();
+    }
+
     private Function<Instance, Machine> machineFactory() {
         return mode.compiled() ? CompiledPython.machineFactory() : null;
     }
@@ -204,7 +208,7 @@ final class PrestartedPython implements PythonExecutor {
                     .build());
             ChicoryHost.Ending end;
             try {
-                end = ChicoryHost.execute(GuestModule.python(), machineFactory(),
+                end = ChicoryHost.execute(module(), machineFactory(),
                         ChicoryHost.memoryFactory(instanceLimits.maxMemoryPages()), wasi);
             } catch (RuntimeException | Error e) { // e.g. python.wasm failed to parse or compile
                 end = ChicoryHost.Ending.stopped(RunStatus.ERROR, "host error: " + e);

@@ -77,8 +77,9 @@ public final class PythonExecutors {
 
             @Override
             public RunOutcome run(RunSpec spec) {
-                return ChicoryHost.run(GuestModule.python(), spec,
-                        mode.compiled() ? CompiledPython.machineFactory() : null);
+                return mode.compiled()
+                        ? ChicoryHost.run(CompiledPython.module(), spec, CompiledPython.machineFactory())
+                        : ChicoryHost.run(GuestModule.python(), spec, null);
             }
 
             @Override
