@@ -1,15 +1,15 @@
-/* Large output: 300,000 formatted lines on stdout, 20,000 on stderr, and a 4 MB block written with one fwrite. */
+/* Large output: 50,000 formatted lines on stdout, 5,000 on stderr, and a 4 MB block written with one fwrite. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 int main(void) {
     unsigned long checksum = 0;
-    for (int i = 0; i < 300000; i++) {
+    for (int i = 0; i < 50000; i++) {
         int n = printf("%06d %12lu %.*s\n", i, (unsigned long)i * i, i % 23, "#######################");
         checksum = checksum * 31 + (unsigned long)n;
     }
-    for (int i = 0; i < 20000; i++) fprintf(stderr, "stderr line %d\n", i);
+    for (int i = 0; i < 5000; i++) fprintf(stderr, "stderr line %d\n", i);
     size_t size = 4 * 1024 * 1024;
     char *block = malloc(size);
     for (size_t i = 0; i < size; i++) block[i] = (char)('A' + i % 26);

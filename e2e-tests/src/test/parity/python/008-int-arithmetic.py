@@ -27,7 +27,7 @@ except ValueError as e:
 sys.set_int_max_str_digits(6000)
 s = str(big)
 print(len(s), s[:5], s[-5:], hash(big) == hash(big % (2**61 - 1)))
-print(sum(range(10**6)), sum(i * i for i in range(1000)), math.prod(range(1, 25)))
+print(sum(range(10**5)), sum(i * i for i in range(1000)), math.prod(range(1, 25)))
 fib = [0, 1]
 while len(fib) < 300:
     fib.append(fib[-1] + fib[-2])

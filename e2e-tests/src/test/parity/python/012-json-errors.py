@@ -34,7 +34,7 @@ while value:
 print("parsed depth", d + 1)
 deep_list = []
 cursor = deep_list
-for _ in range(100000):
+for _ in range(20000):
     cursor.append([])
     cursor = cursor[0]
 try:

@@ -16,7 +16,7 @@ print(list(a), list(b), list(it.pairwise("ABCD")))
 print(list(it.product("ab", repeat=2)), len(list(it.product(range(4), "xyz", [True, False]))))
 print(list(it.permutations("abc", 2)), len(list(it.permutations(range(6)))))
 print(list(it.combinations("abcd", 3)), list(it.combinations_with_replacement("ab", 3)))
-print(sum(1 for _ in it.combinations(range(20), 5)), next(it.islice(it.permutations(range(10)), 1000000, None)))
+print(sum(1 for _ in it.combinations(range(20), 5)), next(it.islice(it.permutations(range(10)), 100000, None)))
 
 
 def batched(iterable, n):

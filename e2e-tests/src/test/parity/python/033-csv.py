@@ -38,7 +38,7 @@ print(list(csv.reader(io.StringIO("x, y ,z\n"), skipinitialspace=True)), list(cs
 total = 0
 with open("/out/csv/big.csv", "w", newline="") as f:
     w = csv.writer(f)
-    for i in range(5000):
+    for i in range(1000):
         w.writerow([i, f"item-{i}", i * 0.5])
 with open("/out/csv/big.csv", newline="") as f:
     for row in csv.reader(f):

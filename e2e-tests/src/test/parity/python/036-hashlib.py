@@ -14,7 +14,7 @@ for chunk in [data[:10], data[10:25], data[25:]]:
 snapshot = h.copy()
 h.update(b"!")
 print(snapshot.hexdigest() == hashlib.sha256(data).hexdigest(), h.hexdigest())
-print(hashlib.sha256(b"").hexdigest(), hashlib.md5(b"a" * 1000000).hexdigest())
+print(hashlib.sha256(b"").hexdigest(), hashlib.md5(b"a" * 100000).hexdigest())
 big = bytes(range(256)) * 1024
 print(hashlib.sha1(big).hexdigest(), hashlib.sha3_512(big).hexdigest()[:32], hashlib.blake2s(big).hexdigest())
 print(hashlib.blake2b(data, digest_size=16, key=b"secret", salt=b"salty", person=b"me").hexdigest())
@@ -35,7 +35,7 @@ def pbkdf2_sha256(password, salt, iterations, dklen):
     return out[:dklen]
 
 
-print(pbkdf2_sha256(b"password", b"salt", 1000, 40).hex())
+print(pbkdf2_sha256(b"password", b"salt", 100, 40).hex())
 try:
     print(hashlib.scrypt(b"password", salt=b"NaCl", n=1024, r=8, p=16, dklen=32).hex())
 except (AttributeError, ValueError) as e:

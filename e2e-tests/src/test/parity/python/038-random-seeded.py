@@ -21,7 +21,7 @@ random.seed(42)
 print(random.random(), random.sample(["a", "b", "c", "d"], 2))
 counts = [0] * 10
 r = random.Random(7)
-for _ in range(100000):
+for _ in range(10000):
     counts[r.randrange(10)] += 1
 print(counts, sum(counts))
 walk, pos = [], 0

@@ -1,7 +1,7 @@
-"""Large output on both streams: 20,000 stderr lines interleaved with stdout, then a big single write of 2 MB."""
+"""Large output on both streams: 1,500 stderr lines interleaved with stdout, then a big single write of 2 MB."""
 import sys
 
-for i in range(20000):
+for i in range(1500):
     if i % 3 == 0:
         print(f"out {i}")
     print(f"err {i} {'x' * (i % 50)}", file=sys.stderr)

@@ -21,4 +21,4 @@ for bad in [lambda: st.mean([]), lambda: st.stdev([1]), lambda: st.harmonic_mean
         bad()
     except st.StatisticsError as e:
         print("StatisticsError:", e)
-print(st.mean(range(1, 100001)), st.median(range(10**5)), st.fmean([1, 2, 3], weights=[3, 2, 1]))
+print(st.mean(range(1, 2001)), st.median(range(10**4)), st.fmean([1, 2, 3], weights=[3, 2, 1]))

@@ -17,10 +17,10 @@ except TypeError as e:
 nums = [float("nan"), 3.0, 1.0, float("nan"), 2.0]
 print(sorted(nums), sorted(x for x in nums if x == x))
 rng = random.Random(99)
-big = [rng.randint(-10**6, 10**6) for _ in range(40000)]
+big = [rng.randint(-10**6, 10**6) for _ in range(5000)]
 ordered = sorted(big)
 print(ordered[:5], ordered[-5:], all(a <= b for a, b in zip(ordered, ordered[1:])), sum(ordered) == sum(big))
-strings = [f"item-{rng.randint(0, 99999):05d}" for _ in range(10000)]
+strings = [f"item-{rng.randint(0, 99999):05d}" for _ in range(2000)]
 strings.sort(key=lambda s: s[::-1])
 print(strings[:3], strings[-3:])
 records = [{"id": i, "score": rng.randint(0, 10)} for i in range(20)]

@@ -1,4 +1,4 @@
-"""CPU-bound pure Python: 1,000 digits of pi by a spigot, a prime sieve to 300,000, N-queens for 8, and a Mandelbrot in ASCII."""
+"""CPU-bound pure Python: 300 digits of pi by a spigot, a prime sieve to 20,000, N-queens for 6, and a Mandelbrot in ASCII."""
 
 
 def pi_digits(n):
@@ -13,9 +13,9 @@ def pi_digits(n):
     return digits
 
 
-d = pi_digits(1000)
+d = pi_digits(300)
 print("pi:", f"{d[0]}." + "".join(map(str, d[1:60])), "... digit sum", sum(d))
-limit = 300_000
+limit = 20_000
 sieve = bytearray([1]) * (limit + 1)
 sieve[0:2] = b"\x00\x00"
 for i in range(2, int(limit**0.5) + 1):
@@ -42,13 +42,13 @@ def queens(n):
     return solutions
 
 
-sols = queens(8)
+sols = queens(6)
 print("queens:", len(sols), sols[0], sols[-1])
-for y in range(-12, 13):
+for y in range(-12, 13, 2):
     row = ""
-    for x in range(-39, 20):
+    for x in range(-39, 20, 2):
         c, z, i = complex(x / 20, y / 10), 0j, 0
-        while abs(z) <= 2 and i < 60:
+        while abs(z) <= 2 and i < 30:
             z, i = z * z + c, i + 1
-        row += " .:-=+*#%@"[i % 10] if i < 60 else "@"
+        row += " .:-=+*#%@"[i % 10] if i < 30 else "@"
     print(row)

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * by every test class of the run (closed when the JVM exits). Chromium missing is a failure, never a skip:
  * the test command installs it.
  */
-final class Playground implements AutoCloseable {
+public final class Playground implements AutoCloseable {
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--no-first-run");
@@ -33,7 +33,7 @@ final class Playground implements AutoCloseable {
     final Browser browser;
 
     /** The playground every test class uses; started by the first one. */
-    static synchronized Playground shared() {
+    public static synchronized Playground shared() {
         if (shared == null) {
             shared = new Playground();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
@@ -56,8 +56,13 @@ final class Playground implements AutoCloseable {
                 .setArgs(CHROMIUM_ARGS));
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** The shared Chromium, for tests in other packages (the parity corpus's browser runner). */
+    public Browser chromium() {
+        return browser;
     }
 
     /** The playground page in a fresh browser context (own cache, storage and service workers). */

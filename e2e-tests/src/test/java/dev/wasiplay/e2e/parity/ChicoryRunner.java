@@ -1,0 +1,87 @@
+package dev.wasiplay.e2e.parity;
+
+import dev.wasiplay.e2e.parity.ParityCase.Kind;
+import dev.wasiplay.host.ChicoryHost;
+import dev.wasiplay.host.GuestModule;
+import dev.wasiplay.host.PythonExecutor;
+import dev.wasiplay.host.PythonExecutors;
+import dev.wasiplay.host.RunLimits;
+import dev.wasiplay.host.RunOutcome;
+import dev.wasiplay.host.RunSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The server's engine: wasi-host on Chicory. Python cases run on {@link PythonExecutors#fastest()}, the
+ * executor the server uses (CPython instances started ahead of time); C cases on a fresh
+ * {@link ChicoryHost#run} instance of their module, parsed once. Each run gets an empty "/" with the case's
+ * guest files, its argv and stdin, no environment, and a time limit.
+ */
+public final class ChicoryRunner {
+    public static final String ENGINE = "chicory";
+
+    private final PythonExecutor python = PythonExecutors.fastest();
+    private final Map<String, Path> compiledC;
+    private final Map<String, GuestModule> modules = new ConcurrentHashMap<>();
+    private final RunLimits limits;
+
+    /** @param compiledC the C cases' modules by case id ({@link GuestBinaries#compileC}) */
+    public ChicoryRunner(Map<String, Path> compiledC, Duration limit) {
+        this.compiledC = Map.copyOf(compiledC);
+        this.limits = RunLimits.NONE.withTimeout(limit);
+    }
+
+    /**
+     * Runs the case; never throws for what the guest does.
+     *
+     * @param deterministic run in deterministic mode (see {@link ParityCorpusEnginesTest#DETERMINISTIC_MODE_AVAILABLE})
+     */
+    public EngineRun run(ParityCase c, boolean deterministic) {
+        long started = System.nanoTime();
+        try {
+            RunSpec.Builder spec = RunSpec.builder().argv(c.argv()).stdin(c.stdin()).limits(limits);
+            c.guestFiles().forEach(spec::file);
+            if (deterministic) {
+                requestDeterministicMode(spec);
+            }
+            RunOutcome outcome = c.kind() == Kind.PYTHON ? python.run(spec.build()) : ChicoryHost.run(module(c), spec.build());
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            String status = outcome.status().label();
+            return new EngineRun(ENGINE, null, outcome.exitCode(), status, "ok".equals(status) ? null : outcome.message(),
+                    outcome.stdout(), false, outcome.stderr(), false, FileTree.of(outcome.fileSystem()), ms);
+        } catch (RuntimeException e) {
+            return EngineRun.failed(ENGINE, "host failure: " + e, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * Deterministic mode (fixed virtual clock, seeded random_get, fixed inodes and timestamps) is being added on
+     * another branch as a RunSpec option. When it is merged, call it here (e.g. {@code spec.deterministic(true)})
+     * and set {@link ParityCorpusEnginesTest#DETERMINISTIC_MODE_AVAILABLE}.
+     */
+    private static void requestDeterministicMode(RunSpec.Builder spec) {
+        Objects.requireNonNull(spec, "spec");
+        throw new UnsupportedOperationException("deterministic mode is not available in wasi-host yet: set the RunSpec "
+                + "option here once it is (see ParityCorpusEnginesTest.DETERMINISTIC_MODE_AVAILABLE)");
+    }
+
+    private GuestModule module(ParityCase c) {
+        return modules.computeIfAbsent(c.id(), id -> {
+            Path file = compiledC.get(id);
+            if (file == null) {
+                throw new IllegalStateException("no compiled module for " + id);
+            }
+            try {
+                return GuestModule.load(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
