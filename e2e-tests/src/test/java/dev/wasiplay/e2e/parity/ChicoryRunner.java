@@ -8,13 +8,13 @@ import dev.wasiplay.host.PythonExecutors;
 import dev.wasiplay.host.RunLimits;
 import dev.wasiplay.host.RunOutcome;
 import dev.wasiplay.host.RunSpec;
+import dev.wasiplay.polyfill.DeterministicMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,7 +40,7 @@ public final class ChicoryRunner {
     /**
      * Runs the case; never throws for what the guest does.
      *
-     * @param deterministic run in deterministic mode (see {@link ParityCorpusEnginesTest#DETERMINISTIC_MODE_AVAILABLE})
+     * @param deterministic run in deterministic mode with the default seed (as the browser side does)
      */
     public EngineRun run(ParityCase c, boolean deterministic) {
         long started = System.nanoTime();
@@ -48,7 +48,7 @@ public final class ChicoryRunner {
             RunSpec.Builder spec = RunSpec.builder().argv(c.argv()).stdin(c.stdin()).limits(limits);
             c.guestFiles().forEach(spec::file);
             if (deterministic) {
-                requestDeterministicMode(spec);
+                spec.deterministic(DeterministicMode.DEFAULT_SEED);
             }
             RunOutcome outcome = c.kind() == Kind.PYTHON ? python.run(spec.build()) : ChicoryHost.run(module(c), spec.build());
             long ms = (System.nanoTime() - started) / 1_000_000;
@@ -58,17 +58,6 @@ public final class ChicoryRunner {
         } catch (RuntimeException e) {
             return EngineRun.failed(ENGINE, "host failure: " + e, (System.nanoTime() - started) / 1_000_000);
         }
-    }
-
-    /**
-     * Deterministic mode (fixed virtual clock, seeded random_get, fixed inodes and timestamps) is being added on
-     * another branch as a RunSpec option. When it is merged, call it here (e.g. {@code spec.deterministic(true)})
-     * and set {@link ParityCorpusEnginesTest#DETERMINISTIC_MODE_AVAILABLE}.
-     */
-    private static void requestDeterministicMode(RunSpec.Builder spec) {
-        Objects.requireNonNull(spec, "spec");
-        throw new UnsupportedOperationException("deterministic mode is not available in wasi-host yet: set the RunSpec "
-                + "option here once it is (see ParityCorpusEnginesTest.DETERMINISTIC_MODE_AVAILABLE)");
     }
 
     private GuestModule module(ParityCase c) {

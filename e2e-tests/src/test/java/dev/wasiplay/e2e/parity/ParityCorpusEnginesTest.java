@@ -34,13 +34,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ParityCorpusEnginesTest {
     /**
-     * Whether our engines have deterministic mode (fixed virtual clock, seeded random_get, fixed inodes and
-     * timestamps). Until they do, the cases marked {@code "deterministic": true} are not run on our engines and
-     * are reported as {@value ParityVerdict#NOT_COMPARED_YET} (skipped, not passed). When the mode is merged, wire it
-     * in {@link ChicoryRunner} (the RunSpec option) and in engine-runner.html (the run message's field), then set
-     * this to true.
+     * Whether the cases marked {@code "deterministic": true} run on our engines, in deterministic mode with the
+     * default seed ({@link ChicoryRunner}'s RunSpec option and engine-runner.html's run-message field). Turning it
+     * off would report them as {@value ParityVerdict#NOT_COMPARED_YET} (skipped, never passed).
      */
-    static final boolean DETERMINISTIC_MODE_AVAILABLE = false;
+    static final boolean DETERMINISTIC_MODE_AVAILABLE = true;
 
     /**
      * Optional: a regular expression; only cases whose id it finds are run (e.g. {@code -Dwasiplay.parity.cases=^c/}
