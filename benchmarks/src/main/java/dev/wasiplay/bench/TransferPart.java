@@ -78,6 +78,7 @@ final class TransferPart {
             JsonNode runtimes = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/runtimes")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             String url = runtimes.get("python").get("url").asText();
+            awaitCompressedForm(http, base + url);
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + url))
                     .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofInputStream());
             long sent;
@@ -102,6 +103,22 @@ final class TransferPart {
             server.stop();
         }
         return rows;
+    }
+
+    /**
+     * The server compresses its runtimes on a background thread after it starts and sends them raw until then:
+     * waits (at most two minutes) until it sends a compressed form, so the row shows what a browser gets later.
+     */
+    private static void awaitCompressedForm(HttpClient http, String url) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.discarding());
+            if (head.headers().firstValue("Content-Encoding").isPresent()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
     }
 
     /**

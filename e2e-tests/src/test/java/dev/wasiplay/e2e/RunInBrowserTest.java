@@ -7,8 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
+import dev.wasiplay.runtimes.BundledRuntimes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +30,15 @@ class RunInBrowserTest {
     }
 
     @Test
-    void firstRunShowsDownloadProgressThenOutputStreamsWithStreamsAndColoursDistinct() {
+    void firstRunShowsDownloadProgressThenOutputStreamsWithStreamsAndColoursDistinct() throws Exception {
+        awaitCompressedPython();
         try (PlaygroundPage p = playground.open()) {
+            List<String> wasmEncodings = new CopyOnWriteArrayList<>();
+            p.page.onResponse(response -> {
+                if (response.url().endsWith(".wasm")) {
+                    wasmEncodings.add(String.valueOf(response.headerValue("content-encoding")));
+                }
+            });
             // Watches the progress bar, which is visible only while python.wasm downloads.
             p.page.evaluate("() => { window.__progress = []; const bar = document.getElementById('progress');"
                     + " new MutationObserver(() => { if (!bar.hidden) window.__progress.push({value: bar.value, max: bar.max,"
@@ -53,6 +67,11 @@ class RunInBrowserTest {
             assertTrue(progress.stream().anyMatch(step -> String.valueOf(step.get("text")).matches(
                     "Downloading python\\.wasm: [0-9.]+ / 12\\.7 MB")), progress.toString());
             assertThat(p.byId("progress")).isHidden();
+            // python.wasm came compressed, yet the bar counted up to its exact uncompressed size
+            assertEquals(1, wasmEncodings.size(), wasmEncodings.toString());
+            assertTrue(List.of("br", "gzip").contains(wasmEncodings.get(0)), wasmEncodings.toString());
+            assertTrue(progress.stream().anyMatch(step -> ((Number) step.get("max")).doubleValue() == 13_343_680
+                    && ((Number) step.get("value")).doubleValue() == 13_343_680), progress.toString());
 
             assertEquals("tick 0\ntick 1\ntick 2\nred and bold green plain\n", p.output("browser", "stdout"));
             assertEquals("a warning\n", p.output("browser", "stderr"));
@@ -78,6 +97,23 @@ class RunInBrowserTest {
             assertEquals(List.of(), p.page.evaluate("() => window.__progress"));
             p.assertNoCspViolations();
         }
+    }
+
+    /** The server compresses python.wasm in the background after it starts: waits until it sends it compressed. */
+    private static void awaitCompressedPython() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String url = "/runtimes/" + BundledRuntimes.python().fileName();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(playground.url(url)))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept-Encoding", "gzip, br").build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (head.headers().firstValue("Content-Encoding").isPresent()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the server never sent python.wasm compressed");
     }
 
     @Test

@@ -20,7 +20,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.exception.HttpResponseExceptionMapper;
 import java.io.IOException;
@@ -121,6 +120,7 @@ public final class WasiPlayServer {
 
             python = new PythonRunner(config.runSettings());
             python.warmUpInBackground();
+            RuntimeDownloads.compressInBackground();
             app = Javalin.create(javalin -> configure(javalin, pages, snippetApi, moduleApi)).start(config.host(), port);
         } catch (RuntimeException e) {
             app = null;
@@ -194,8 +194,8 @@ public final class WasiPlayServer {
         javalin.routes.post("/api/compare", this::compare);
         snippetApi.register(javalin.routes);
         moduleApi.register(javalin.routes);
-        javalin.routes.get("/runtimes/{fileName}", WasiPlayServer::serveRuntime);
-        javalin.routes.head("/runtimes/{fileName}", WasiPlayServer::serveRuntime);
+        javalin.routes.get("/runtimes/{fileName}", RuntimeDownloads::serve);
+        javalin.routes.head("/runtimes/{fileName}", RuntimeDownloads::serve);
         pages.register(javalin.routes);
         pages.registerStaticFiles(javalin.routes);
 
@@ -308,29 +308,6 @@ public final class WasiPlayServer {
         ParityReport report = ParityReport.compare(request.browser(),
                 EngineRun.of("server", outcome, workspace.files()), request.run().seed());
         ctx.contentType("application/json").result(report.toJson());
-    }
-
-    /** The bundled runtimes; their file names hold a content hash, so they are cached for good. */
-    private static void serveRuntime(Context ctx) {
-        String fileName = ctx.pathParam("fileName");
-        BundledRuntime runtime = BundledRuntimes.all().stream()
-                .filter(r -> r.fileName().equals(fileName))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundResponse("no bundled runtime named " + fileName));
-        String etag = "\"" + runtime.sha256() + "\"";
-        ctx.header(Header.CACHE_CONTROL, Pages.IMMUTABLE);
-        ctx.header(Header.ETAG, etag);
-        if (HttpBodies.notModified(ctx, etag)) {
-            ctx.status(304);
-            return;
-        }
-        ctx.contentType("application/wasm");
-        // Sent as is: the exact Content-Length lets the worker show download progress.
-        ctx.disableCompression();
-        ctx.header(Header.CONTENT_LENGTH, Long.toString(runtime.size()));
-        if (!"HEAD".equals(ctx.method().name())) {
-            ctx.result(runtime.open());
-        }
     }
 
     private static boolean isApi(Context ctx) {

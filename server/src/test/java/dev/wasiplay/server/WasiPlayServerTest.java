@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wasiplay.runtimes.BundledRuntime;
 import dev.wasiplay.runtimes.BundledRuntimes;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -276,20 +281,66 @@ class WasiPlayServerTest {
     }
 
     @Test
-    void servesPythonWasmForGood() throws Exception {
+    void servesPythonWasmForGoodUncompressedWhenNoEncodingIsAccepted() throws Exception {
         BundledRuntime python = BundledRuntimes.python();
+        assertTrue(RuntimeDownloads.awaitCompressed(python, Duration.ofMinutes(3)), "compressed forms ready");
 
-        HttpResponse<byte[]> response = client.get("/runtimes/" + python.fileName(), "Accept-Encoding", "gzip");
+        for (String[] headers : List.of(new String[0], new String[] {"Accept-Encoding", "identity"},
+                new String[] {"Accept-Encoding", "br;q=0, gzip;q=0"})) {
+            HttpResponse<byte[]> response = client.get("/runtimes/" + python.fileName(), headers);
+
+            assertEquals(200, response.statusCode());
+            assertFalse(response.headers().firstValue("Content-Encoding").isPresent(), "sent uncompressed");
+            assertEquals(python.size(), response.headers().firstValueAsLong("Content-Length").orElse(-1));
+            assertRuntimeHeaders(python, response, "\"" + python.sha256() + "\"");
+            assertEquals(python.sha256(), sha256(response.body()));
+            assertArrayEquals(new byte[] {0, 'a', 's', 'm'}, java.util.Arrays.copyOf(response.body(), 4));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"br", "gzip"})
+    void servesPythonWasmCompressedWhenAccepted(String encoding) throws Exception {
+        BundledRuntime python = BundledRuntimes.python();
+        assertTrue(RuntimeDownloads.awaitCompressed(python, Duration.ofMinutes(3)), "compressed forms ready");
+        // br is preferred whatever the order; gzip is chosen when br is not accepted
+        String accepted = encoding.equals("br") ? "gzip, deflate, br" : "gzip, br;q=0";
+
+        HttpResponse<byte[]> response = client.get("/runtimes/" + python.fileName(), "Accept-Encoding", accepted);
 
         assertEquals(200, response.statusCode());
+        assertEquals(encoding, response.headers().firstValue("Content-Encoding").orElse(null));
+        assertEquals(response.body().length, response.headers().firstValueAsLong("Content-Length").orElse(-1));
+        assertTrue(response.body().length < python.size() * 6 / 10, "compressed: " + response.body().length + " bytes");
+        assertRuntimeHeaders(python, response, "\"" + python.sha256() + "-" + encoding + "\"");
+        assertEquals(python.sha256(), sha256(decode(encoding, response.body())));
+
+        HttpResponse<String> head = client.head("/runtimes/" + python.fileName(), "Accept-Encoding", accepted);
+        assertEquals(encoding, head.headers().firstValue("Content-Encoding").orElse(null));
+        assertEquals(response.body().length, head.headers().firstValueAsLong("Content-Length").orElse(-1));
+        assertEquals(python.size(), head.headers().firstValueAsLong("X-Uncompressed-Length").orElse(-1));
+
+        HttpResponse<byte[]> revalidated = client.get("/runtimes/" + python.fileName(), "Accept-Encoding", accepted,
+                "If-None-Match", "\"" + python.sha256() + "-" + encoding + "\"");
+        assertEquals(304, revalidated.statusCode());
+    }
+
+    private static void assertRuntimeHeaders(BundledRuntime python, HttpResponse<?> response, String etag) {
         assertEquals("application/wasm", response.headers().firstValue("Content-Type").orElse(null));
-        assertEquals(python.size(), response.headers().firstValueAsLong("Content-Length").orElse(-1));
-        assertFalse(response.headers().firstValue("Content-Encoding").isPresent(), "sent uncompressed");
+        assertEquals(python.size(), response.headers().firstValueAsLong("X-Uncompressed-Length").orElse(-1));
+        assertEquals("X-Uncompressed-Length", response.headers().firstValue("Access-Control-Expose-Headers").orElse(null));
+        assertEquals("Accept-Encoding", response.headers().firstValue("Vary").orElse(null));
         assertEquals("public, max-age=31536000, immutable", response.headers().firstValue("Cache-Control").orElse(null));
-        assertEquals("\"" + python.sha256() + "\"", response.headers().firstValue("ETag").orElse(null));
+        assertEquals(etag, response.headers().firstValue("ETag").orElse(null));
         assertEquals("same-origin", response.headers().firstValue("Cross-Origin-Resource-Policy").orElse(null));
-        assertEquals(python.sha256(), sha256(response.body()));
-        assertArrayEquals(new byte[] {0, 'a', 's', 'm'}, java.util.Arrays.copyOf(response.body(), 4));
+    }
+
+    private static byte[] decode(String encoding, byte[] body) throws Exception {
+        try (InputStream in = encoding.equals("br")
+                ? new BrotliInputStream(new ByteArrayInputStream(body), 1 << 16)
+                : new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ final class DownloadProgress {
     private double loaded;
     private double nextReport;
 
-    /** @param total the Content-Length, or negative when unknown */
+    /** @param total the body's decompressed size (see {@code Fetch.contentLength}), or negative when unknown */
     DownloadProgress(double total) {
         this.total = total;
         this.step = total > 0 ? total / 100 : UNKNOWN_SIZE_STEP;

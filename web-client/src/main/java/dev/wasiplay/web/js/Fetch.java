@@ -14,12 +14,14 @@ public final class Fetch {
     public static native JSPromise<FetchResponse> fetch(String url);
 
     /**
-     * The Content-Length header, or null when the response has none or is content-encoded (then the header
-     * counts compressed bytes while the body delivers decompressed ones).
+     * The size of the body as the response stream yields it: Content-Length, or, when the response is
+     * content-encoded (then Content-Length counts compressed bytes while the body delivers decompressed ones),
+     * the server's X-Uncompressed-Length; null when that is missing.
      */
     @JSBody(params = "response", script = ""
             + "const encoding = response.headers.get('content-encoding');"
-            + "return encoding && encoding !== 'identity' ? null : response.headers.get('content-length');")
+            + "return encoding && encoding !== 'identity' ? response.headers.get('x-uncompressed-length')"
+            + " : response.headers.get('content-length');")
     public static native String contentLength(FetchResponse response);
 
     /**
