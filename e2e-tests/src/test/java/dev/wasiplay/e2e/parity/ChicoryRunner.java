@@ -3,6 +3,7 @@ package dev.wasiplay.e2e.parity;
 import dev.wasiplay.e2e.parity.ParityCase.Kind;
 import dev.wasiplay.host.ChicoryHost;
 import dev.wasiplay.host.GuestModule;
+import dev.wasiplay.host.ExecutionMode;
 import dev.wasiplay.host.PythonExecutor;
 import dev.wasiplay.host.PythonExecutors;
 import dev.wasiplay.host.RunLimits;
@@ -19,14 +20,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's engine: wasi-host on Chicory. Python cases run on {@link PythonExecutors#fastest()}, the
- * executor the server uses (CPython instances started ahead of time); C cases on a fresh
+ * executor the server uses (CPython instances started ahead of time), or on the execution mode named by
+ * {@value #MODE_PROPERTY} (the build sets PRESTARTED_COMPILER, the same polyfill on Chicory's compiler, for
+ * time; {@code ExecutionModeParityTest} holds the modes to each other); C cases on a fresh
  * {@link ChicoryHost#run} instance of their module, parsed once. Each run gets an empty "/" with the case's
  * guest files, its argv and stdin, no environment, and a time limit.
  */
 public final class ChicoryRunner {
     public static final String ENGINE = "chicory";
 
-    private final PythonExecutor python = PythonExecutors.fastest();
+    /** Optional: the wasi-host execution mode for Python cases (an {@link ExecutionMode} name); default: the server's. */
+    static final String MODE_PROPERTY = "wasiplay.parity.chicoryMode";
+
+    private final PythonExecutor python = System.getProperty(MODE_PROPERTY) == null ? PythonExecutors.fastest()
+            : PythonExecutors.create(ExecutionMode.valueOf(System.getProperty(MODE_PROPERTY)), PythonExecutors.DEFAULT_PRESTARTED);
     private final Map<String, Path> compiledC;
     private final Map<String, GuestModule> modules = new ConcurrentHashMap<>();
     private final RunLimits limits;
