@@ -10,11 +10,17 @@ public final class PythonExecutors {
     /** Pre-started instances kept by {@link #fastest()}: enough for the two runs a 2-core server does at once. */
     public static final int DEFAULT_PRESTARTED = 2;
 
+    /**
+     * The mode of {@link #fastest()}: pre-started instances of the split python.wasm compiled at build time
+     * ({@link CompiledPython}). The JVM should run with {@code -XX:-DontCompileHugeMethods} (see the README).
+     */
+    public static final ExecutionMode FASTEST_MODE = ExecutionMode.PRESTARTED_COMPILER;
+
     private PythonExecutors() {}
 
     /**
-     * The fastest mode that passes the parity tests, as measured in BENCHMARKS.md
-     * ({@link ExecutionMode#PRESTARTED_INTERPRETER}), shared by the whole process: created (and its instances
+     * The fastest mode that passes the parity tests, as measured in BENCHMARKS.md ({@link #FASTEST_MODE}),
+     * shared by the whole process: created (and its instances
      * started) on first call, it lives as long as the process, and its {@code close()} does nothing.
      */
     public static PythonExecutor fastest() {
@@ -34,12 +40,12 @@ public final class PythonExecutors {
             return fastest();
         }
         return Fastest.BY_INSTANCE_LIMITS.computeIfAbsent(List.of(limits.maxMemoryPages(), limits.maxOpenFiles()),
-                key -> Fastest.shared(new PrestartedPython(ExecutionMode.PRESTARTED_INTERPRETER, DEFAULT_PRESTARTED,
+                key -> Fastest.shared(new PrestartedPython(FASTEST_MODE, DEFAULT_PRESTARTED,
                         RunLimits.NONE.withMaxMemoryPages(key.get(0)).withMaxOpenFiles(key.get(1)))));
     }
 
     private static final class Fastest {
-        static final PythonExecutor SHARED = shared(create(ExecutionMode.PRESTARTED_INTERPRETER, DEFAULT_PRESTARTED));
+        static final PythonExecutor SHARED = shared(create(FASTEST_MODE, DEFAULT_PRESTARTED));
         static final Map<List<Integer>, PythonExecutor> BY_INSTANCE_LIMITS = new ConcurrentHashMap<>();
 
         private static PythonExecutor shared(PythonExecutor executor) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A pre-started instance must give exactly what a fresh {@code python /main.py} on {@link ChicoryHost} gives:
+ * A pre-started instance of the server's default mode ({@link PythonExecutors#FASTEST_MODE}: CPython compiled to JVM
+ * bytecode) must give exactly what a fresh {@code python /main.py} on {@link ChicoryHost}'s interpreter gives:
  * same stdout, stderr, exit code and files left behind. Each program runs both ways and the outcomes are
  * compared byte for byte (the direct runs cost seconds each on the interpreter, so the programs are few and
  * each checks several things).
@@ -26,12 +27,17 @@ class ExecutionModeParityTest {
 
     @BeforeAll
     static void startPool() {
-        prestarted = PythonExecutors.create(ExecutionMode.PRESTARTED_INTERPRETER, 2);
+        prestarted = PythonExecutors.create(PythonExecutors.FASTEST_MODE, 2);
     }
 
     @AfterAll
     static void closePool() {
         prestarted.close();
+    }
+
+    @Test
+    void theDefaultModeRunsTheClassesCompiledAtBuildTime() {
+        assertTrue(CompiledPython.precompiled(), "compiled-python.jar from the build was not used: compiled at run time");
     }
 
     /** One program: its files (the first is the script), its argv after "python", its stdin. */

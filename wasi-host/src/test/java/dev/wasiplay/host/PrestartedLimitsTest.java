@@ -21,7 +21,7 @@ class PrestartedLimitsTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        prestarted = new PrestartedPython(ExecutionMode.PRESTARTED_INTERPRETER, 2, INSTANCE_LIMITS);
+        prestarted = new PrestartedPython(PythonExecutors.FASTEST_MODE, 2, INSTANCE_LIMITS);
         assertTrue(prestarted.awaitReady(2, 180_000), "the pre-started instances did not start");
     }
 
