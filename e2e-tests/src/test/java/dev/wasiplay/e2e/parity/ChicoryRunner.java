@@ -20,9 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's engine: wasi-host on Chicory. Python cases run on {@link PythonExecutors#fastest()}, the
- * executor the server uses (CPython instances started ahead of time), or on the execution mode named by
- * {@value #MODE_PROPERTY} (the build sets PRESTARTED_COMPILER, the same polyfill on Chicory's compiler, for
- * time; {@code ExecutionModeParityTest} holds the modes to each other); C cases on a fresh
+ * executor the server uses (compiled CPython instances started ahead of time), or on the execution mode named
+ * by {@value #MODE_PROPERTY}; C cases on a fresh
  * {@link ChicoryHost#run} instance of their module, parsed once. Each run gets an empty "/" with the case's
  * guest files, its argv and stdin, no environment, and a time limit.
  */
