@@ -25,9 +25,12 @@ final class ModuleCache {
         this.maxBytes = maxBytes;
     }
 
-    /** The module to run for {@code workspace}: the bundled python, or an uploaded module (400 if unknown). */
+    /**
+     * The uploaded module {@code workspace} runs (400 if unknown), or null for a Python workspace: the bundled CPython
+     * runs on the executor's own instances, so python.wasm itself is never parsed here.
+     */
     GuestModule moduleFor(Workspace workspace) {
-        return workspace.isPython() ? GuestModule.python() : get(workspace.moduleSha256());
+        return workspace.isPython() ? null : get(workspace.moduleSha256());
     }
 
     GuestModule get(String sha256) {

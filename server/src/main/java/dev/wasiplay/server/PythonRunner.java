@@ -11,8 +11,6 @@ import dev.wasiplay.host.RunPool;
 import dev.wasiplay.host.RunPoolFullException;
 import dev.wasiplay.host.RunSpec;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link Workspace}s on Chicory through wasi-host: the bundled CPython in wasi-host's fastest executor
@@ -21,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * {@link RunLimits}.
  */
 final class PythonRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(PythonRunner.class);
 
     private final RunLimits limits;
     private final RunPool pool;
@@ -35,24 +31,10 @@ final class PythonRunner {
         this.executor = PythonExecutors.fastestFor(limits);
     }
 
-    /** Parses python.wasm on a background thread so the first request does not pay for it. */
-    void warmUpInBackground() {
-        Thread warmUp = new Thread(() -> {
-            long start = System.nanoTime();
-            try {
-                GuestModule.python();
-                log.info("python.wasm parsed in {} ms", (System.nanoTime() - start) / 1_000_000);
-            } catch (RuntimeException | Error e) {
-                log.error("could not parse python.wasm; /api/run will report the error", e);
-            }
-        }, "wasiplay-python-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-    }
-
     /**
-     * Runs {@code workspace} with {@code module} (python.wasm or an uploaded module) and waits for it; {@code seed}:
-     * deterministic mode's seed, or null for an ordinary run.
+     * Runs {@code workspace} and waits for it: the bundled CPython on the executor's own instances, an uploaded
+     * module as {@code module} (null for a Python workspace); {@code seed}: deterministic mode's seed, or null for an
+     * ordinary run.
      *
      * @throws ApiException 503 with Retry-After at once when every worker is busy and the queue is full
      */

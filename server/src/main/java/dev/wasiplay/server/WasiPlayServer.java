@@ -118,8 +118,7 @@ public final class WasiPlayServer {
             SnippetApi snippetApi = new SnippetApi(snippets, modules, config.maxBodyBytes());
             ModuleApi moduleApi = new ModuleApi(modules, moduleCache, config.maxModuleBytes());
 
-            python = new PythonRunner(config.runSettings());
-            python.warmUpInBackground();
+            python = new PythonRunner(config.runSettings()); // its executor starts CPython instances at once
             RuntimeDownloads.compressInBackground();
             app = Javalin.create(javalin -> configure(javalin, pages, snippetApi, moduleApi)).start(config.host(), port);
         } catch (RuntimeException e) {

@@ -80,7 +80,7 @@ class RunImageTest {
         Workspace workspace = parse(body);
         assertArrayEquals(posted.body(), runner.specFor(workspace, null).image(), "the image a server run starts from");
 
-        RunOutcome outcome = runner.execute(workspace, GuestModule.python(), null);
+        RunOutcome outcome = runner.execute(workspace, null, null);
         assertEquals(0, outcome.exitCode(), outcome.stderrText());
         assertArrayEquals(posted.body(), TarImage.create(outcome.fileSystem()),
                 "a run that only reads leaves exactly the image's tree");
