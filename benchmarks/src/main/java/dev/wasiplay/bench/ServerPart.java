@@ -25,7 +25,7 @@ final class ServerPart {
         Benchmarks.progress("server: node:wasi ...");
         NodeWasi.Result node = NodeWasi.run(nodeWorkloads, options.reps(), "hello", options.throughputRuns());
 
-        ServerBenchmark benchmark = new ServerBenchmark(options.reps(), options.loopReps(), options.loopCapSeconds(),
+        ServerBenchmark benchmark = new ServerBenchmark(options.reps(), options.warmups(), options.loopReps(), options.loopCapSeconds(),
                 options.throughputRuns());
         List<ServerBenchmark.ModeResult> modes = new ArrayList<>();
         for (ExecutionMode mode : options.modes()) {

@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The server part: wasi-host running the bundled python.wasm in each {@link ExecutionMode}, timed end to end
  * as the server sees a run ({@code python /main.py} with the program in a fresh in-memory tree). Workloads:
  * print('hello') (start-up), a 1M-iteration loop, and the wall time of a batch of hello runs two at a time
- * (2 cores). Warm: the module is parsed (and compiled, for compiled modes) and two warm-up runs are done;
- * pre-started modes have an instance waiting before each timed run. In this package for
+ * (2 cores). Warm, as a server that has been serving for a while: the module is parsed (and compiled, for compiled
+ * modes), {@code warmups} hello runs are done first (the JVM compiles the guest's hot code as it runs, so the
+ * first runs of a process are slower), compiled modes also run the loop once before the timed loop runs, and
+ * pre-started modes have all their instances waiting before each timed run. In this package for
  * {@link PrestartedPython#awaitReady}.
  *
  * <p>The loop takes minutes on Chicory's interpreter, so each mode gets at most {@code loopReps} loop runs,
@@ -29,12 +31,14 @@ public final class ServerBenchmark {
     public static final String LOOP = "s=0\nfor i in range(1000000): s+=i\nprint(s)\n";
 
     private final int reps;
+    private final int warmups;
     private final int loopReps;
     private final int loopCapSeconds;
     private final int throughputRuns;
 
-    public ServerBenchmark(int reps, int loopReps, int loopCapSeconds, int throughputRuns) {
+    public ServerBenchmark(int reps, int warmups, int loopReps, int loopCapSeconds, int throughputRuns) {
         this.reps = reps;
+        this.warmups = warmups;
         this.loopReps = loopReps;
         this.loopCapSeconds = loopCapSeconds;
         this.throughputRuns = throughputRuns;
@@ -49,26 +53,31 @@ public final class ServerBenchmark {
             long warmStart = System.nanoTime();
             run(executor, HELLO, "hello\n"); // parse (and compile) the module, first start-up
             Benchmarks.progress("  %s: first run (cold) %d ms", mode, (System.nanoTime() - warmStart) / 1_000_000);
-            for (int i = 0; i < 2; i++) {
-                awaitInstance(executor, 1);
+            for (int i = 0; i < warmups; i++) {
+                awaitInstances(executor);
                 run(executor, HELLO, "hello\n");
             }
             double[] hello = new double[reps];
             for (int i = 0; i < reps; i++) {
-                awaitInstance(executor, 1);
+                awaitInstances(executor);
                 hello[i] = run(executor, HELLO, "hello\n");
             }
             Benchmarks.progress("  %s: hello done", mode);
             List<Double> loop = new ArrayList<>();
             boolean capped = false;
+            if (loopReps > 0 && mode.compiled()) {
+                awaitInstances(executor);
+                Double warm = runCapped(executor, LOOP, "499999500000\n");
+                Benchmarks.progress("  %s: loop warm-up run: %s", mode, warm == null ? "stopped at the cap" : warm.intValue() + " ms");
+            }
             for (int i = 0; i < loopReps && !capped; i++) {
-                awaitInstance(executor, 1);
+                awaitInstances(executor);
                 Double elapsed = runCapped(executor, LOOP, "499999500000\n");
                 capped = elapsed == null;
                 loop.add(capped ? loopCapSeconds * 1000.0 : elapsed);
                 Benchmarks.progress("  %s: loop run %d: %s", mode, i + 1, capped ? "stopped at the cap" : elapsed.intValue() + " ms");
             }
-            awaitInstance(executor, PythonExecutors.DEFAULT_PRESTARTED);
+            awaitInstances(executor);
             double throughput = throughput(executor, throughputRuns);
             return new ModeResult(mode, hello, loopReps == 0 ? null : loop.stream().mapToDouble(Double::doubleValue).toArray(),
                     capped, throughput);
@@ -147,8 +156,9 @@ public final class ServerBenchmark {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private static void awaitInstance(PythonExecutor executor, int count) throws InterruptedException {
-        if (executor instanceof PrestartedPython pool && !pool.awaitReady(count, 300_000)) {
+    /** For pre-started modes: waits until all the pool's instances are started (as on a server between requests). */
+    private static void awaitInstances(PythonExecutor executor) throws InterruptedException {
+        if (executor instanceof PrestartedPython pool && !pool.awaitReady(pool.size(), 300_000)) {
             throw new IllegalStateException("no pre-started instance within 300 s");
         }
     }

@@ -12,7 +12,8 @@ public final class PythonExecutors {
 
     /**
      * The mode of {@link #fastest()}: pre-started instances of the split python.wasm compiled at build time
-     * ({@link CompiledPython}). The JVM should run with {@code -XX:-DontCompileHugeMethods} (see the README).
+     * ({@link CompiledPython}). The JVM should run with the README's JIT flags ({@code -XX:-DontCompileHugeMethods
+     * -XX:MaxNodeLimit=400000 -XX:NodeLimitFudgeFactor=16000}).
      */
     public static final ExecutionMode FASTEST_MODE = ExecutionMode.PRESTARTED_COMPILER;
 
