@@ -1,6 +1,12 @@
 package dev.wasiplay.host;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasiplay.bench.Benchmarks;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +88,39 @@ public final class ServerBenchmark {
             return new ModeResult(mode, hello, loopReps == 0 ? null : loop.stream().mapToDouble(Double::doubleValue).toArray(),
                     capped, throughput);
         }
+    }
+
+    /**
+     * print('hello') through a running WasiPlay server's {@code POST /api/run} at {@code baseUrl}, whose runs use
+     * {@code limits} (its run settings): the request a playground user makes, HTTP and JSON included. Warmed up
+     * like the modes; before each request the server's pre-started instances are all waiting. Milliseconds per
+     * timed request; fails loudly on a wrong answer.
+     */
+    public double[] overHttp(String baseUrl, RunLimits limits) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/run"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"files\": {\"main.py\": \"print('hello')\\n\"}}"))
+                .build();
+        PythonExecutor serverExecutor = PythonExecutors.fastestFor(limits);
+        ObjectMapper json = new ObjectMapper();
+        double[] times = new double[reps];
+        for (int i = -1 - warmups; i < reps; i++) {
+            if (!PythonExecutors.awaitReady(serverExecutor, 300_000)) {
+                throw new IllegalStateException("the server's pre-started instances were not ready within 300 s");
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            double elapsed = (System.nanoTime() - start) / 1e6;
+            JsonNode answer = response.statusCode() == 200 ? json.readTree(response.body()) : null;
+            if (answer == null || answer.get("exitCode").intValue() != 0 || !answer.get("stdout").asText().equals("hello\n")) {
+                throw new IllegalStateException("POST /api/run answered " + response.statusCode() + ": " + response.body());
+            }
+            if (i >= 0) {
+                times[i] = elapsed;
+            }
+        }
+        return times;
     }
 
     /** One timed run, end to end as the server sees it; fails loudly if the output is wrong. */
