@@ -100,7 +100,8 @@ public final class ServerBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/run"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"files\": {\"main.py\": \"print('hello')\\n\"}}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"files\": {\"main.py\": \"print('hello')\\n\"}, \"main\": \"main.py\"}"))
                 .build();
         PythonExecutor serverExecutor = PythonExecutors.fastestFor(limits);
         ObjectMapper json = new ObjectMapper();
