@@ -8,12 +8,13 @@ import java.util.Map;
 
 /**
  * Command-line options, --name=value (benchmarks/pom.xml passes the bench.* Maven properties):
- * parts (server,browser,transfer), reps (server timed hello runs and node reference runs), browser-reps
+ * parts (server,browser,transfer), reps (server timed hello runs and node reference runs), warmups (server hello
+ * runs before the timed ones, per mode), browser-reps
  * (timed runs per runner and browser workload), browser-workloads (startup,prints,files,loop,read), loop-reps
  * and loop-cap-seconds (server loop), throughput-runs,
  * modes (wasi-host ExecutionMode names), cold-loads.
  */
-record Options(List<String> parts, int reps, int browserReps, List<String> browserWorkloads, int loopReps,
+record Options(List<String> parts, int reps, int warmups, int browserReps, List<String> browserWorkloads, int loopReps,
         int loopCapSeconds, int throughputRuns,
         List<ExecutionMode> modes, int coldLoads) {
 
@@ -22,10 +23,11 @@ record Options(List<String> parts, int reps, int browserReps, List<String> brows
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("parts", "server,browser,transfer");
-        d.put("reps", "3");
+        d.put("reps", "5");
+        d.put("warmups", "10");
         d.put("browser-reps", "5");
         d.put("browser-workloads", String.join(",", BrowserPart.workloadKeys()));
-        d.put("loop-reps", "1");
+        d.put("loop-reps", "3");
         d.put("loop-cap-seconds", "20");
         d.put("throughput-runs", "4");
         d.put("modes", "INTERPRETER,COMPILER,PRESTARTED_INTERPRETER,PRESTARTED_COMPILER");
@@ -65,7 +67,7 @@ record Options(List<String> parts, int reps, int browserReps, List<String> brows
                 modes.add(ExecutionMode.valueOf(mode.trim()));
             }
         }
-        return new Options(parts, number(values, "reps", 1), number(values, "browser-reps", 1), workloads,
+        return new Options(parts, number(values, "reps", 1), number(values, "warmups", 0), number(values, "browser-reps", 1), workloads,
                 number(values, "loop-reps", 0), number(values, "loop-cap-seconds", 1),
                 number(values, "throughput-runs", 0), modes, number(values, "cold-loads", 1));
     }
@@ -85,7 +87,7 @@ record Options(List<String> parts, int reps, int browserReps, List<String> brows
 
     /** The options as they were in effect, for the record. */
     String describe() {
-        return "parts=" + String.join(",", parts) + " reps=" + reps + " browser-reps=" + browserReps
+        return "parts=" + String.join(",", parts) + " reps=" + reps + " warmups=" + warmups + " browser-reps=" + browserReps
                 + " browser-workloads=" + String.join(",", browserWorkloads)
                 + " loop-reps=" + loopReps + " loop-cap-seconds=" + loopCapSeconds + " throughput-runs="
                 + throughputRuns + " modes=" + modes.stream().map(Enum::name).reduce((a, b) -> a + "," + b).orElse("")

@@ -1,14 +1,18 @@
 package dev.wasiplay.bench;
 
 import dev.wasiplay.host.ExecutionMode;
+import dev.wasiplay.host.PythonExecutors;
 import dev.wasiplay.host.ServerBenchmark;
+import dev.wasiplay.server.RunSettings;
+import dev.wasiplay.server.WasiPlayServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The server part's rows: wasi-host in each execution mode against Node's WASI on the same python.wasm
- * ({@link ServerBenchmark} measures the modes). Goal (issue #4): every figure &lt;= 3x Node with a warm server.
+ * ({@link ServerBenchmark} measures the modes), and print('hello') through the real server's POST /api/run
+ * (HTTP and JSON included). Goal (issue #4): every figure &lt;= 3x Node with a warm server.
  */
 final class ServerPart {
     private static final String PART = "server";
@@ -25,7 +29,7 @@ final class ServerPart {
         Benchmarks.progress("server: node:wasi ...");
         NodeWasi.Result node = NodeWasi.run(nodeWorkloads, options.reps(), "hello", options.throughputRuns());
 
-        ServerBenchmark benchmark = new ServerBenchmark(options.reps(), options.loopReps(), options.loopCapSeconds(),
+        ServerBenchmark benchmark = new ServerBenchmark(options.reps(), options.warmups(), options.loopReps(), options.loopCapSeconds(),
                 options.throughputRuns());
         List<ServerBenchmark.ModeResult> modes = new ArrayList<>();
         for (ExecutionMode mode : options.modes()) {
@@ -33,10 +37,27 @@ final class ServerPart {
             modes.add(benchmark.measure(mode));
         }
 
+        Benchmarks.progress("server: POST /api/run on the real server ...");
+        double[] overHttp;
+        RunSettings settings = RunSettings.defaults();
+        WasiPlayServer server = new WasiPlayServer("127.0.0.1", settings);
+        int port = server.start(0);
+        try {
+            overHttp = benchmark.overHttp("http://127.0.0.1:" + port, settings.limits());
+        } finally {
+            server.stop();
+        }
+
         List<Row> rows = new ArrayList<>();
         String helloName = "start-up: print('hello') (python /main.py)";
         rows.addAll(compare(helloName, node.times().get("hello"),
                 modes.stream().map(m -> new Measured(m.mode(), Samples.of(m.hello()))).toList()));
+        Samples http = Samples.of(overHttp);
+        rows.add(Row.measured(PART, helloName, "WasiPlay server, POST /api/run (" + PythonExecutors.FASTEST_MODE + ")",
+                        http, "ms")
+                .ratios(Ratios.minRatio(http, node.times().get("hello"), NodeWasi.RUNNER),
+                        Ratios.medianRatio(http, node.times().get("hello"), NodeWasi.RUNNER))
+                .goal(Ratios.goal(http, node.times().get("hello"), GOAL, NodeWasi.RUNNER)));
         if (options.loopReps() > 0) {
             String loopName = "loop 1M (at most " + options.loopReps() + " run(s), each stopped at "
                     + options.loopCapSeconds() + " s)";

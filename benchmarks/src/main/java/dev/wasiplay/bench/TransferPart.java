@@ -6,7 +6,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitUntilState;
-import dev.wasiplay.host.GuestModule;
 import dev.wasiplay.runtimes.BundledRuntimes;
 import dev.wasiplay.server.WasiPlayServer;
 import java.io.ByteArrayOutputStream;
@@ -69,7 +68,6 @@ final class TransferPart {
             rows.add(Row.failed(PART, WASM + " brotli", "brotli", "Debian's brotli is not installed (./wasiplay bench installs it)"));
         }
 
-        GuestModule.python(); // parsed here first, so the server's background parse does not compete with the page
         WasiPlayServer server = new WasiPlayServer();
         int port = server.start(0);
         try {

@@ -1,6 +1,6 @@
 package dev.wasiplay.host;
 
-import com.dylibso.chicory.runtime.ByteBufferMemory;
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.DataSegment;
@@ -36,7 +36,7 @@ final class CappedMemory implements Memory {
                         + ") to start, more than the limit of " + capPages + " pages ("
                         + RunLimits.describePages(capPages) + ")");
             }
-            return new CappedMemory(new ByteBufferMemory(limits), capPages);
+            return new CappedMemory(new ByteArrayMemory(limits), capPages);
         };
     }
 

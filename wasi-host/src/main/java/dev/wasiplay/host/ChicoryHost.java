@@ -112,15 +112,19 @@ public final class ChicoryHost {
         }
     }
 
-    /** The memory factory enforcing a cap of {@code maxMemoryPages}, or null (Chicory's own) when there is none. */
+    /**
+     * The memory factory enforcing a cap of {@code maxMemoryPages} ({@link RunLimits#MAX_PAGES}: none): a
+     * {@link FlatMemory}, or for a shared memory Chicory's own behind {@link CappedMemory}.
+     */
     static Function<MemoryLimits, Memory> memoryFactory(int maxMemoryPages) {
-        return maxMemoryPages < RunLimits.MAX_PAGES ? CappedMemory.factory(maxMemoryPages) : null;
+        Function<MemoryLimits, Memory> shared = CappedMemory.factory(maxMemoryPages);
+        return limits -> limits.shared() ? shared.apply(limits) : new FlatMemory(limits, maxMemoryPages);
     }
 
     /**
      * Instantiates and runs the module on the calling thread and says how it ended; never throws.
      * {@code machineFactory} null means Chicory's interpreter (see {@link ExecutionMode}); {@code memoryFactory}
-     * null means Chicory's own memory, without a cap.
+     * null means Chicory's own memory, without a cap (the runs themselves use {@link #memoryFactory}).
      */
     static Ending execute(GuestModule module, Function<Instance, Machine> machineFactory,
             Function<MemoryLimits, Memory> memoryFactory, WasiPreview1 wasi) {

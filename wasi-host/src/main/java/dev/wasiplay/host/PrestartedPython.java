@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 /**
  * Serves runs from CPython instances that have already done their start-up (which costs seconds on Chicory)
  * and wait for a program. Each instance serves exactly one run, then is gone; a replacement starts in the
- * background as soon as one is taken.
+ * background when its run has ended (not while it runs: the start-up would take CPU from it).
  *
  * <p>An instance runs {@code python -c <prestart-driver.py>}: after CPython's start-up the driver blocks
  * reading fd 0. A run extracts its image and writes its files into the instance's (so far empty) file tree, then sends the argv and
@@ -102,9 +102,14 @@ final class PrestartedPython implements PythonExecutor {
         if (instance == null) {
             return ChicoryHost.run(module(), spec, machineFactory());
         }
-        startOne();
         served.incrementAndGet();
-        return instance.serve(spec);
+        try {
+            return instance.serve(spec);
+        } finally {
+            // The replacement starts when this run has ended: CPython's start-up would otherwise take CPU from
+            // the run (on a 2-core machine, most of it). Other instances keep serving meanwhile.
+            startOne();
+        }
     }
 
     /** How many runs pre-started instances have served so far. */

@@ -12,7 +12,8 @@ public final class PythonExecutors {
 
     /**
      * The mode of {@link #fastest()}: pre-started instances of the split python.wasm compiled at build time
-     * ({@link CompiledPython}). The JVM should run with {@code -XX:-DontCompileHugeMethods} (see the README).
+     * ({@link CompiledPython}). The JVM should run with the README's JIT flags ({@code -XX:-DontCompileHugeMethods
+     * -XX:MaxNodeLimit=400000 -XX:NodeLimitFudgeFactor=16000}).
      */
     public static final ExecutionMode FASTEST_MODE = ExecutionMode.PRESTARTED_COMPILER;
 
@@ -40,30 +41,44 @@ public final class PythonExecutors {
             return fastest();
         }
         return Fastest.BY_INSTANCE_LIMITS.computeIfAbsent(List.of(limits.maxMemoryPages(), limits.maxOpenFiles()),
-                key -> Fastest.shared(new PrestartedPython(FASTEST_MODE, DEFAULT_PRESTARTED,
+                key -> new Shared(new PrestartedPython(FASTEST_MODE, DEFAULT_PRESTARTED,
                         RunLimits.NONE.withMaxMemoryPages(key.get(0)).withMaxOpenFiles(key.get(1)))));
     }
 
+    /**
+     * Waits until every pre-started instance of {@code executor} (one from this class) is started and waiting,
+     * as on a server between requests; true at once for modes without any. For benchmarks and tests.
+     */
+    static boolean awaitReady(PythonExecutor executor, long timeoutMs) throws InterruptedException {
+        PythonExecutor inner = executor instanceof Shared shared ? shared.executor : executor;
+        return !(inner instanceof PrestartedPython pool) || pool.awaitReady(pool.size(), timeoutMs);
+    }
+
     private static final class Fastest {
-        static final PythonExecutor SHARED = shared(create(FASTEST_MODE, DEFAULT_PRESTARTED));
+        static final PythonExecutor SHARED = new Shared(create(FASTEST_MODE, DEFAULT_PRESTARTED));
         static final Map<List<Integer>, PythonExecutor> BY_INSTANCE_LIMITS = new ConcurrentHashMap<>();
+    }
 
-        private static PythonExecutor shared(PythonExecutor executor) {
-            return new PythonExecutor() {
-                @Override
-                public ExecutionMode mode() {
-                    return executor.mode();
-                }
+    /** A process-wide executor: its {@code close()} does nothing. */
+    private static final class Shared implements PythonExecutor {
+        private final PythonExecutor executor;
 
-                @Override
-                public RunOutcome run(RunSpec spec) {
-                    return executor.run(spec);
-                }
-
-                @Override
-                public void close() {}
-            };
+        Shared(PythonExecutor executor) {
+            this.executor = executor;
         }
+
+        @Override
+        public ExecutionMode mode() {
+            return executor.mode();
+        }
+
+        @Override
+        public RunOutcome run(RunSpec spec) {
+            return executor.run(spec);
+        }
+
+        @Override
+        public void close() {}
     }
 
     /**

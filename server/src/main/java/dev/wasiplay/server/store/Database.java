@@ -2,12 +2,15 @@ package dev.wasiplay.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -91,6 +94,7 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             config.setPassword(password);
         }
+        config.setExceptionOverrideClassName(EvictBrokenConnections.class.getName());
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
         long waitMillis = connectionWait.toMillis();
@@ -138,12 +142,28 @@ public final class Database implements AutoCloseable {
 
     /** Throws if the database cannot answer a trivial query within a few seconds. */
     public void checkHealth() {
-        try (Connection connection = connection()) {
-            if (!connection.isValid(HEALTH_QUERY_SECONDS)) {
-                throw new StoreException("the database connection is not valid", null);
-            }
+        // A real statement, not Connection.isValid: a session whose database was closed under it (H2 after its
+        // last connection dropped) can still pass isValid while every statement fails.
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(HEALTH_QUERY_SECONDS);
+            statement.execute("SELECT 1");
         } catch (SQLException e) {
             throw new StoreException("the database is unreachable: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Tells the pool to drop a connection whose failure says the connection itself is unusable, beyond the
+     * SQLSTATE class 08 the pool already drops on: H2 answers "Database is already closed" (90121, a
+     * {@link SQLNonTransientConnectionException}) on a session its server closed under it, and such a connection
+     * would go on failing every statement after the database is back.
+     */
+    public static final class EvictBrokenConnections implements SQLExceptionOverride {
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException failure) {
+            return failure instanceof SQLNonTransientConnectionException
+                    ? SQLExceptionOverride.Override.MUST_EVICT
+                    : SQLExceptionOverride.Override.CONTINUE_EVICT;
         }
     }
 
