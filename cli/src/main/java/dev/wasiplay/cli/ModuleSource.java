@@ -46,14 +46,14 @@ record ModuleSource(String written, BundledRuntime bundled, Path file) {
     }
 
     /**
-     * The module parsed for Chicory: the bundled CPython from wasi-host's cache (trusted, not re-validated), anything
-     * else validated in full.
+     * The module parsed for Chicory: the bundled CPython as wasi-host compiled it at build time (trusted, not
+     * re-validated), anything else validated in full (and compiled when it runs, see {@link ChicoryEngine}).
      *
      * @throws dev.wasiplay.host.InvalidModuleException with a one-line reason when it is not a WASI command
      */
     GuestModule load() throws IOException {
         if (bundled != null && bundled.name().equals("python")) {
-            return GuestModule.python();
+            return GuestModule.compiledPython();
         }
         return GuestModule.load(bytes());
     }

@@ -169,6 +169,10 @@ public final class WasiPlayServer {
             python.shutdown();
             python = null;
         }
+        if (moduleCache != null) {
+            moduleCache.close();
+            moduleCache = null;
+        }
         if (database != null) {
             database.close();
             database = null;

@@ -38,13 +38,14 @@ public final class ChicoryHost {
     private ChicoryHost() {}
 
     /**
-     * Instantiates {@code module}, runs its {@code _start} within the spec's limits and reports how it ended.
+     * Instantiates {@code module}, runs its {@code _start} within the spec's limits and reports how it ended: as
+     * JVM bytecode if the module was {@linkplain GuestModule#compiled() compiled}, else on Chicory's interpreter.
      * Guest failures (traps, proc_exit, limits, host errors during the run) never throw: they are in the outcome.
      *
      * @throws IllegalArgumentException when the spec's files cannot be placed in its file system
      */
     public static RunOutcome run(GuestModule module, RunSpec spec) {
-        return run(module, spec, null);
+        return run(module, spec, Objects.requireNonNull(module, "module").machineFactory());
     }
 
     /** {@link #run(GuestModule, RunSpec)} on the given Chicory machine factory (null: the interpreter). */

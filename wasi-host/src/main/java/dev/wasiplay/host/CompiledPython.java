@@ -46,6 +46,11 @@ public final class CompiledPython {
         return Holder.FACTORY;
     }
 
+    /** {@link #module()} bound to {@link #machineFactory()}: what {@link ChicoryHost#run} runs compiled. */
+    static GuestModule compiledModule() {
+        return Holder.COMPILED;
+    }
+
     /** Whether {@link #machineFactory()} came from the classes compiled at build time. */
     static boolean precompiled() {
         machineFactory();
@@ -150,5 +155,6 @@ public final class CompiledPython {
                 .withInterpreterFallback(InterpreterFallback.SILENT)
                 .withCache(PRECOMPILED)
                 .compile();
+        static final GuestModule COMPILED = MODULE.withMachines(FACTORY);
     }
 }

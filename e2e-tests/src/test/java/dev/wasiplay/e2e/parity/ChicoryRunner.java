@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The server's engine: wasi-host on Chicory. Python cases run on {@link PythonExecutors#fastest()}, the
  * executor the server uses (compiled CPython instances started ahead of time), or on the execution mode named
  * by {@value #MODE_PROPERTY}; C cases on a fresh
- * {@link ChicoryHost#run} instance of their module, parsed once. Each run gets an empty "/" with the case's
+ * {@link ChicoryHost#run} instance of their module, parsed and compiled once as the server does for uploaded
+ * modules ({@link GuestModule#compiled()}). Each run gets an empty "/" with the case's
  * guest files, its argv and stdin, no environment, and a time limit.
  */
 public final class ChicoryRunner {
@@ -73,7 +74,7 @@ public final class ChicoryRunner {
                 throw new IllegalStateException("no compiled module for " + id);
             }
             try {
-                return GuestModule.load(Files.readAllBytes(file));
+                return GuestModule.load(Files.readAllBytes(file)).compiled();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
