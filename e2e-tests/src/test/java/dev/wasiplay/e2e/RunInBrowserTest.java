@@ -99,7 +99,7 @@ class RunInBrowserTest {
         }
     }
 
-    /** The server compresses python.wasm in the background after it starts: waits until it sends it compressed. */
+    /** Checks the server sends python.wasm compressed (the build compresses it; waits a little, just in case). */
     private static void awaitCompressedPython() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String url = "/runtimes/" + BundledRuntimes.python().fileName();

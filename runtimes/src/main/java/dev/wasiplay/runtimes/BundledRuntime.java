@@ -38,6 +38,26 @@ public record BundledRuntime(String name, String version, String fileName, Strin
         return in;
     }
 
+    /**
+     * The module compressed at build time with {@code encoding} ("br" or "gzip"), or null when the build did not
+     * make that form (Brotli's native library did not load there) or the encoding is another.
+     */
+    public byte[] encoded(String encoding) {
+        String suffix = switch (encoding) {
+            case "br" -> ".br";
+            case "gzip" -> ".gz";
+            default -> null;
+        };
+        if (suffix == null) {
+            return null;
+        }
+        try (InputStream in = BundledRuntime.class.getClassLoader().getResourceAsStream(resourcePath() + suffix)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resourcePath() + suffix, e);
+        }
+    }
+
     /** Reads the whole wasm module. */
     public byte[] bytes() {
         try (InputStream in = open()) {

@@ -41,6 +41,22 @@ class BundledRuntimesTest {
     }
 
     @Test
+    void pythonsCompressedFormsFromTheBuildDecompressToItsExactBytes() throws Exception {
+        BundledRuntime python = BundledRuntimes.python();
+        byte[] gzip = python.encoded("gzip");
+        byte[] brotli = python.encoded("br");
+        assertTrue(gzip.length < python.size() * 6 / 10, "gzip " + gzip.length);
+        assertTrue(brotli.length < gzip.length, "brotli " + brotli.length + " vs gzip " + gzip.length);
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
+            assertEquals(python.sha256(), StripCustomSections.sha256Hex(in.readAllBytes()));
+        }
+        com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+        byte[] decoded = com.aayushatharva.brotli4j.decoder.Decoder.decompress(brotli).getDecompressedData();
+        assertEquals(python.sha256(), StripCustomSections.sha256Hex(decoded));
+        assertEquals(null, python.encoded("zstd"));
+    }
+
+    @Test
     void lookupByName() {
         assertEquals(BundledRuntimes.python(), BundledRuntimes.byName("python").orElseThrow());
         assertTrue(BundledRuntimes.byName("cobol").isEmpty());

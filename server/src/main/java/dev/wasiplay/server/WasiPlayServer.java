@@ -119,7 +119,6 @@ public final class WasiPlayServer {
             ModuleApi moduleApi = new ModuleApi(modules, moduleCache, config.maxModuleBytes());
 
             python = new PythonRunner(config.runSettings()); // its executor starts CPython instances at once
-            RuntimeDownloads.compressInBackground();
             app = Javalin.create(javalin -> configure(javalin, pages, snippetApi, moduleApi)).start(config.host(), port);
         } catch (RuntimeException e) {
             app = null;
