@@ -77,6 +77,30 @@ class CompiledModuleTest {
     }
 
     @Test
+    void endlessRecursionInCompiledCodeIsATrapNotACrash() {
+        // C recursion runs out of its shadow stack in linear memory first: an out-of-bounds trap, as in a browser.
+        GuestModule c = TestGuests.c("""
+                int down(volatile int n) { return n == -1 ? 0 : 1 + down(n + 1); }
+                int main(void) { return down(0); }
+                """).compiled();
+        RunOutcome shadow = ChicoryHost.run(c, RunSpec.builder().argv(List.of("deep")).build());
+        assertEquals(RunStatus.TRAP, shadow.status(), shadow.stderrText());
+        assertTrue(shadow.message().startsWith("wasm trap: out of bounds memory access"), shadow.message());
+        // Recursion without a frame in memory exhausts the JVM's stack: still a trap, and the JVM carries on.
+        GuestModule wat = TestGuests.wat("""
+                (module
+                  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+                  (memory (export "memory") 1)
+                  (func $down (param i32) (result i32) (i32.add (i32.const 1) (call $down (local.get 0))))
+                  (func (export "_start") (call $exit (call $down (i32.const 0)))))
+                """).compiled();
+        assertTrue(wat.isCompiled());
+        RunOutcome jvm = ChicoryHost.run(wat, RunSpec.builder().argv(List.of("deep")).build());
+        assertEquals(RunStatus.TRAP, jvm.status(), jvm.stderrText());
+        assertEquals("wasm trap: call stack exhausted", jvm.message());
+    }
+
+    @Test
     void limitsHoldInCompiledCode() {
         GuestModule spin = TestGuests.c("int main(void) { volatile unsigned n = 0; for (;;) n++; }").compiled();
         assertTrue(spin.isCompiled());
