@@ -76,7 +76,6 @@ final class TransferPart {
             JsonNode runtimes = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/runtimes")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             String url = runtimes.get("python").get("url").asText();
-            awaitCompressedForm(http, base + url);
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + url))
                     .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofInputStream());
             long sent;
@@ -101,22 +100,6 @@ final class TransferPart {
             server.stop();
         }
         return rows;
-    }
-
-    /**
-     * Waits (at most two minutes) until the server sends a compressed form. Since the build compresses the runtimes
-     * this returns at once; kept so the row shows the compressed form even on a server built without Brotli.
-     */
-    private static void awaitCompressedForm(HttpClient http, String url) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody())
-                    .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.discarding());
-            if (head.headers().firstValue("Content-Encoding").isPresent()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * modes), {@code warmups} hello runs are done first (the JVM compiles the guest's hot code as it runs, so the
  * first runs of a process are slower), compiled modes also run the loop once before the timed loop runs, and
  * pre-started modes have all their instances waiting before each timed run. In this package for
- * {@link PrestartedPython#awaitReady}.
+ * {@link PythonExecutors#awaitReady}.
  *
  * <p>The loop takes minutes on Chicory's interpreter, so each mode gets at most {@code loopReps} loop runs,
  * each stopped (by interrupting it) after {@code loopCapSeconds}; a stopped run is reported as "&gt; cap",
@@ -107,9 +107,7 @@ public final class ServerBenchmark {
         ObjectMapper json = new ObjectMapper();
         double[] times = new double[reps];
         for (int i = -1 - warmups; i < reps; i++) {
-            if (!PythonExecutors.awaitReady(serverExecutor, 300_000)) {
-                throw new IllegalStateException("the server's pre-started instances were not ready within 300 s");
-            }
+            awaitInstances(serverExecutor);
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             double elapsed = (System.nanoTime() - start) / 1e6;
@@ -198,7 +196,7 @@ public final class ServerBenchmark {
 
     /** For pre-started modes: waits until all the pool's instances are started (as on a server between requests). */
     private static void awaitInstances(PythonExecutor executor) throws InterruptedException {
-        if (executor instanceof PrestartedPython pool && !pool.awaitReady(pool.size(), 300_000)) {
+        if (!PythonExecutors.awaitReady(executor, 300_000)) {
             throw new IllegalStateException("no pre-started instance within 300 s");
         }
     }

@@ -7,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
-import dev.wasiplay.runtimes.BundledRuntimes;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +25,6 @@ class RunInBrowserTest {
 
     @Test
     void firstRunShowsDownloadProgressThenOutputStreamsWithStreamsAndColoursDistinct() throws Exception {
-        awaitCompressedPython();
         try (PlaygroundPage p = playground.open()) {
             List<String> wasmEncodings = new CopyOnWriteArrayList<>();
             p.page.onResponse(response -> {
@@ -97,23 +90,6 @@ class RunInBrowserTest {
             assertEquals(List.of(), p.page.evaluate("() => window.__progress"));
             p.assertNoCspViolations();
         }
-    }
-
-    /** Checks the server sends python.wasm compressed (the build compresses it; waits a little, just in case). */
-    private static void awaitCompressedPython() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String url = "/runtimes/" + BundledRuntimes.python().fileName();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(playground.url(url)))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept-Encoding", "gzip, br").build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (head.headers().firstValue("Content-Encoding").isPresent()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the server never sent python.wasm compressed");
     }
 
     @Test

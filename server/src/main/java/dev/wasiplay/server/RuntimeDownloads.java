@@ -36,7 +36,7 @@ final class RuntimeDownloads {
                 .filter(r -> r.fileName().equals(fileName))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundResponse("no bundled runtime named " + fileName));
-        Compressed compressed = ready(runtime);
+        Compressed compressed = compressed(runtime);
         String accepted = ctx.header(Header.ACCEPT_ENCODING);
         String encoding = null;
         byte[] body = null;
@@ -73,7 +73,7 @@ final class RuntimeDownloads {
     }
 
     /** The runtime's compressed forms, read from the classpath the first time they are asked for. */
-    private static Compressed ready(BundledRuntime runtime) {
+    private static Compressed compressed(BundledRuntime runtime) {
         return COMPRESSED.computeIfAbsent(runtime.fileName(),
                 name -> new Compressed(runtime.encoded("gzip"), runtime.encoded("br")));
     }

@@ -31,22 +31,31 @@ final class CappedMemory implements Memory {
     static Function<MemoryLimits, Memory> factory(int capPages) {
         return limits -> {
             if (limits.initialPages() > capPages) {
-                throw new LimitExceeded(LimitExceeded.MEMORY, "memory limit exceeded: the module needs "
-                        + limits.initialPages() + " pages (" + RunLimits.describePages(limits.initialPages())
-                        + ") to start, more than the limit of " + capPages + " pages ("
-                        + RunLimits.describePages(capPages) + ")");
+                throw startsPastCap(limits.initialPages(), capPages);
             }
             return new CappedMemory(new ByteArrayMemory(limits), capPages);
         };
+    }
+
+    /** The limit a module hits when it needs {@code initialPages} to start, more than {@code capPages}. */
+    static LimitExceeded startsPastCap(int initialPages, int capPages) {
+        return new LimitExceeded(LimitExceeded.MEMORY, "memory limit exceeded: the module needs " + initialPages
+                + " pages (" + RunLimits.describePages(initialPages) + ") to start, more than the limit of "
+                + capPages + " pages (" + RunLimits.describePages(capPages) + ")");
+    }
+
+    /** The limit a guest hits when it grows its memory to {@code wantedPages}, past {@code capPages}. */
+    static LimitExceeded growsPastCap(long wantedPages, int capPages) {
+        return new LimitExceeded(LimitExceeded.MEMORY, "memory limit exceeded: the guest tried to grow its memory to "
+                + wantedPages + " pages (" + RunLimits.describePages(wantedPages) + "), past the limit of " + capPages
+                + " pages (" + RunLimits.describePages(capPages) + ")");
     }
 
     @Override
     public int grow(int size) {
         long wanted = (long) memory.pages() + size;
         if (size > 0 && wanted > capPages && wanted <= memory.maximumPages()) {
-            throw new LimitExceeded(LimitExceeded.MEMORY, "memory limit exceeded: the guest tried to grow its memory to "
-                    + wanted + " pages (" + RunLimits.describePages(wanted) + "), past the limit of " + capPages
-                    + " pages (" + RunLimits.describePages(capPages) + ")");
+            throw growsPastCap(wanted, capPages);
         }
         return memory.grow(size);
     }

@@ -48,10 +48,7 @@ final class FlatMemory implements Memory {
             throw new IllegalArgumentException("FlatMemory is for unshared memories only");
         }
         if (limits.initialPages() > capPages) {
-            throw new LimitExceeded(LimitExceeded.MEMORY, "memory limit exceeded: the module needs "
-                    + limits.initialPages() + " pages (" + RunLimits.describePages(limits.initialPages())
-                    + ") to start, more than the limit of " + capPages + " pages ("
-                    + RunLimits.describePages(capPages) + ")");
+            throw CappedMemory.startsPastCap(limits.initialPages(), capPages);
         }
         this.limits = limits;
         this.capPages = capPages;
@@ -71,9 +68,7 @@ final class FlatMemory implements Memory {
             return -1;
         }
         if (wanted > capPages) {
-            throw new LimitExceeded(LimitExceeded.MEMORY, "memory limit exceeded: the guest tried to grow its memory to "
-                    + wanted + " pages (" + RunLimits.describePages(wanted) + "), past the limit of " + capPages
-                    + " pages (" + RunLimits.describePages(capPages) + ")");
+            throw CappedMemory.growsPastCap(wanted, capPages);
         }
         if (size > 0) {
             bytes = Arrays.copyOf(bytes, (int) wanted * PAGE_SIZE);
